@@ -1,0 +1,145 @@
+//! Everything loaded in one session: each file's record (what happened to it) and facts, and
+//! the merged facts that metrics read. Files can be added and removed in any order; the merged
+//! view is rebuilt from the per-file facts, earlier files winning over later duplicates.
+
+use super::detect::FormatId;
+use super::facts::Facts;
+use super::ingest::{IngestError, Ingested};
+use super::sources::hris::MappingRequest;
+use super::sources::Diagnostics;
+use serde::{Deserialize, Serialize};
+
+/// The state of a file in the page's list (`data-state`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceState {
+    Reading,
+    Done,
+    Error,
+}
+
+/// What the page shows about one file (the `source` contract in DESIGN.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceSummary {
+    pub file_id: u32,
+    pub file_name: String,
+    pub size_bytes: u64,
+    /// A DESIGN.md format id, or `None` for `unknown`.
+    pub format: Option<FormatId>,
+    pub state: SourceState,
+    pub diagnostics: Diagnostics,
+    /// For a file that could not be read: what was found, and what to do.
+    pub error: Option<String>,
+    pub hint: Option<String>,
+    pub mapping_request: Option<MappingRequest>,
+}
+
+impl SourceSummary {
+    pub fn format_id(&self) -> &'static str {
+        self.format.map_or("unknown", FormatId::id)
+    }
+}
+
+struct LoadedFile {
+    summary: SourceSummary,
+    /// Rows counted before de-duplication against other files.
+    own_duplicates: u64,
+    facts: Facts,
+}
+
+/// All loaded files and their merged facts.
+#[derive(Default)]
+pub struct Dataset {
+    files: Vec<LoadedFile>,
+    merged: Facts,
+}
+
+impl Dataset {
+    /// Records the outcome of reading one file and merges its facts.
+    pub fn add(
+        &mut self,
+        file_id: u32,
+        file_name: &str,
+        size_bytes: u64,
+        outcome: Result<Ingested, IngestError>,
+    ) {
+        self.files.retain(|f| f.summary.file_id != file_id);
+        let file = match outcome {
+            Ok(ingested) => LoadedFile {
+                own_duplicates: ingested.parsed.diagnostics.rows_duplicate,
+                summary: SourceSummary {
+                    file_id,
+                    file_name: file_name.to_string(),
+                    size_bytes,
+                    format: Some(ingested.format),
+                    state: SourceState::Done,
+                    diagnostics: ingested.parsed.diagnostics,
+                    error: None,
+                    hint: None,
+                    mapping_request: None,
+                },
+                facts: ingested.parsed.facts,
+            },
+            Err(failure) => LoadedFile {
+                own_duplicates: 0,
+                summary: SourceSummary {
+                    file_id,
+                    file_name: file_name.to_string(),
+                    size_bytes,
+                    format: failure.format,
+                    state: SourceState::Error,
+                    diagnostics: Diagnostics::default(),
+                    error: Some(failure.error.message),
+                    hint: Some(failure.error.hint),
+                    mapping_request: failure.error.mapping_request,
+                },
+                facts: Facts::default(),
+            },
+        };
+        self.files.push(file);
+        self.rebuild();
+    }
+
+    pub fn remove(&mut self, file_id: u32) {
+        self.files.retain(|f| f.summary.file_id != file_id);
+        self.rebuild();
+    }
+
+    pub fn clear(&mut self) {
+        self.files.clear();
+        self.merged = Facts::default();
+    }
+
+    pub fn facts(&self) -> &Facts {
+        &self.merged
+    }
+
+    pub fn sources(&self) -> Vec<SourceSummary> {
+        self.files.iter().map(|f| f.summary.clone()).collect()
+    }
+
+    pub fn has_format(&self, format: FormatId) -> bool {
+        self.files
+            .iter()
+            .any(|f| f.summary.format == Some(format) && f.summary.state == SourceState::Done)
+    }
+
+    fn rebuild(&mut self) {
+        let mut merged = Facts::default();
+        for file in &mut self.files {
+            let stats = merged.merge(file.facts.clone());
+            file.summary.diagnostics.rows_duplicate = file.own_duplicates + stats.duplicates as u64;
+            let others = stats.duplicates;
+            file.summary
+                .diagnostics
+                .notes
+                .retain(|n| !n.ends_with("count once."));
+            if others > 0 {
+                file.summary.diagnostics.notes.push(format!(
+                    "{others} rows were already loaded from another file (same person and period) and count once."
+                ));
+            }
+        }
+        self.merged = merged;
+    }
+}

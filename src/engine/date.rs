@@ -1,0 +1,195 @@
+//! Calendar days as plain integers: parsing `YYYY-MM-DD`, weekdays and week starts, all UTC.
+//!
+//! A [`Day`] counts days since 1970-01-01. No clock is read anywhere: the engine only knows the
+//! dates that appear in the data it was given.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A UTC calendar day, as days since 1970-01-01.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Day(pub i32);
+
+/// The day a week starts on (METRICS.md: Sunday with ChatGPT weekly exports, else Monday).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum WeekStart {
+    Sunday,
+    #[default]
+    Monday,
+}
+
+impl Day {
+    /// Builds a day from a civil date; `None` when the date does not exist.
+    pub fn from_ymd(year: i32, month: u32, day: u32) -> Option<Day> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        // Howard Hinnant's days_from_civil.
+        let y = if month <= 2 { year - 1 } else { year };
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = month as i32;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Some(Day(era * 146_097 + doe - 719_468))
+    }
+
+    /// The civil date (year, month, day).
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let y = yoe + era * 400;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        (if m <= 2 { y + 1 } else { y }, m, d)
+    }
+
+    /// Parses `YYYY-MM-DD`, also accepting a time part after it (`2025-04-05T00:00:00Z`,
+    /// `2025-04-05 10:00`), which is ignored.
+    pub fn parse(text: &str) -> Option<Day> {
+        let text = text.trim();
+        let bytes = text.as_bytes();
+        if bytes.len() < 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+            return None;
+        }
+        if bytes.len() > 10 && !matches!(bytes[10], b'T' | b't' | b' ') {
+            return None;
+        }
+        let year = parse_digits(&bytes[0..4])?;
+        let month = parse_digits(&bytes[5..7])?;
+        let day = parse_digits(&bytes[8..10])?;
+        Day::from_ymd(year as i32, month, day)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    pub fn weekday_from_monday(self) -> u32 {
+        // 1970-01-01 was a Thursday (3 days after Monday).
+        (self.0 + 3).rem_euclid(7) as u32
+    }
+
+    /// The first day of the week containing `self`.
+    pub fn week_start(self, start: WeekStart) -> Day {
+        let offset = match start {
+            WeekStart::Monday => self.weekday_from_monday(),
+            WeekStart::Sunday => (self.weekday_from_monday() + 1) % 7,
+        };
+        Day(self.0 - offset as i32)
+    }
+
+    pub fn plus(self, days: i32) -> Day {
+        Day(self.0 + days)
+    }
+
+    /// First day of this day's month.
+    pub fn month_start(self) -> Day {
+        let (y, m, _) = self.ymd();
+        Day::from_ymd(y, m, 1).unwrap_or(self)
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn parse_digits(bytes: &[u8]) -> Option<u32> {
+    bytes.iter().try_fold(0u32, |acc, b| {
+        b.is_ascii_digit().then(|| acc * 10 + u32::from(b - b'0'))
+    })
+}
+
+fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// An inclusive span of days.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DaySpan {
+    pub first: Day,
+    pub last: Day,
+}
+
+impl DaySpan {
+    pub fn new(first: Day, last: Day) -> DaySpan {
+        DaySpan { first, last }
+    }
+    pub fn contains(&self, day: Day) -> bool {
+        self.first <= day && day <= self.last
+    }
+    /// True when `inner` lies entirely inside `self`.
+    pub fn covers(&self, inner: DaySpan) -> bool {
+        self.first <= inner.first && inner.last <= self.last
+    }
+    pub fn days(&self) -> i32 {
+        self.last.0 - self.first.0 + 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_civil_dates() {
+        for (y, m, d) in [
+            (1970, 1, 1),
+            (2000, 2, 29),
+            (2025, 3, 30),
+            (2026, 11, 14),
+            (1969, 12, 31),
+        ] {
+            let day = Day::from_ymd(y, m, d).expect("valid date");
+            assert_eq!(day.ymd(), (y, m, d));
+        }
+        assert_eq!(Day::from_ymd(1970, 1, 1), Some(Day(0)));
+        assert_eq!(Day::from_ymd(2025, 2, 29), None);
+    }
+
+    #[test]
+    fn parses_dates_with_and_without_time() {
+        assert_eq!(
+            Day::parse("2025-03-30").map(|d| d.to_string()).as_deref(),
+            Some("2025-03-30")
+        );
+        assert_eq!(
+            Day::parse("2025-09-01T00:00:00Z"),
+            Day::from_ymd(2025, 9, 1)
+        );
+        assert_eq!(Day::parse("2025-13-01"), None);
+        assert_eq!(Day::parse("03/04/2026"), None);
+        assert_eq!(Day::parse("2025-03-301"), None);
+    }
+
+    #[test]
+    fn weeks_start_on_sunday_or_monday() {
+        // 2025-03-30 was a Sunday; 2025-04-02 a Wednesday.
+        let wednesday = Day::from_ymd(2025, 4, 2).expect("valid");
+        assert_eq!(
+            wednesday.week_start(WeekStart::Sunday).to_string(),
+            "2025-03-30"
+        );
+        assert_eq!(
+            wednesday.week_start(WeekStart::Monday).to_string(),
+            "2025-03-31"
+        );
+        let sunday = Day::from_ymd(2025, 3, 30).expect("valid");
+        assert_eq!(sunday.week_start(WeekStart::Sunday), sunday);
+        assert_eq!(
+            sunday.week_start(WeekStart::Monday).to_string(),
+            "2025-03-24"
+        );
+    }
+}

@@ -1,0 +1,119 @@
+//! Every headline figure's label, unit and definition (METRICS.md), in one table the page shows
+//! beside each number. Ids are the `data-metric` ids of DESIGN.md and keep their meaning.
+
+use serde::{Deserialize, Serialize};
+
+/// How a value is displayed. Rates are fractions (0.61, not 61).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    People,
+    Rate,
+    Number,
+    Usd,
+}
+
+pub struct Definition {
+    pub id: &'static str,
+    pub label: &'static str,
+    pub unit: Unit,
+    pub formula: &'static str,
+    pub sources: &'static str,
+    /// The export that enables the figure when nothing loaded can compute it.
+    pub needs: &'static str,
+}
+
+pub const DEFINITIONS: &[Definition] = &[
+    Definition {
+        id: "seats",
+        label: "Seats",
+        unit: Unit::People,
+        formula: "People holding an enabled seat in the headline week (pending invites are counted separately).",
+        sources: "chatgpt.users_csv: user_status, period_start, period_end",
+        needs: "chatgpt.users_csv",
+    },
+    Definition {
+        id: "activated_users",
+        label: "Activated users",
+        unit: Unit::People,
+        formula: "Seat holders active at least once in the data up to the headline week, or with a native last-active date.",
+        sources: "chatgpt.users_csv: is_active, messages, first_day_active_in_period, last_day_active",
+        needs: "chatgpt.users_csv",
+    },
+    Definition {
+        id: "activation_rate",
+        label: "Activation rate",
+        unit: Unit::Rate,
+        formula: "activated users / seats.",
+        sources: "chatgpt.users_csv",
+        needs: "chatgpt.users_csv",
+    },
+    Definition {
+        id: "weekly_active_users",
+        label: "Weekly active users",
+        unit: Unit::People,
+        formula: "Distinct people active in the headline week (is_active, messages > 0, or an active day inside the week).",
+        sources: "chatgpt.users_csv: is_active, messages, first/last_day_active_in_period",
+        needs: "chatgpt.users_csv (weekly)",
+    },
+    Definition {
+        id: "monthly_active_users",
+        label: "Monthly active users",
+        unit: Unit::People,
+        formula: "Distinct people active in the 28 days ending with the headline week (recounted, never a sum of weekly counts).",
+        sources: "chatgpt.users_csv (four weekly periods)",
+        needs: "chatgpt.users_csv covering 4 weeks",
+    },
+    Definition {
+        id: "stickiness",
+        label: "Stickiness (WAU / MAU)",
+        unit: Unit::Rate,
+        formula: "weekly active users / monthly active users.",
+        sources: "chatgpt.users_csv",
+        needs: "chatgpt.users_csv covering 4 weeks",
+    },
+    Definition {
+        id: "messages_per_active_user_week",
+        label: "Messages per active user",
+        unit: Unit::Number,
+        formula: "User-sent messages in the headline week / people active in that week's rows.",
+        sources: "chatgpt.users_csv: messages",
+        needs: "chatgpt.users_csv (weekly)",
+    },
+    Definition {
+        id: "advanced_model_share",
+        label: "Advanced-model share (of messages)",
+        unit: Unit::Rate,
+        formula: "Messages to models of the advanced tier / all messages with a model, in the headline week. From the Users CSV this is a share of messages, not of sessions. The tier table is in settings.",
+        sources: "chatgpt.users_csv: model_to_messages",
+        needs: "chatgpt.users_csv with model_to_messages",
+    },
+    Definition {
+        id: "unused_seats",
+        label: "Unused seats",
+        unit: Unit::People,
+        formula: "Seats with no activity in the last 30 days (setting) up to the end of the headline week, excluding people hired within that window or on leave per HRIS.",
+        sources: "chatgpt.users_csv; hris: hire date, worker status",
+        needs: "chatgpt.users_csv",
+    },
+    Definition {
+        id: "monthly_seat_cost",
+        label: "Monthly seat cost",
+        unit: Unit::Usd,
+        formula: "Σ seats × monthly price per seat of that tool (prices in settings).",
+        sources: "seats; settings: seat prices",
+        needs: "chatgpt.users_csv",
+    },
+    Definition {
+        id: "cost_per_active_user",
+        label: "Cost per active user",
+        unit: Unit::Usd,
+        formula: "(monthly seat cost + usage cost in the month) / monthly active users.",
+        sources: "seats, monthly active users; settings: seat prices",
+        needs: "chatgpt.users_csv covering 4 weeks",
+    },
+];
+
+pub fn definition(id: &str) -> Option<&'static Definition> {
+    DEFINITIONS.iter().find(|d| d.id == id)
+}

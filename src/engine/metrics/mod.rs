@@ -1,0 +1,122 @@
+//! Metrics: pure functions from facts and settings to the [`Report`]. Every number is defined
+//! once, in [`definitions`] (METRICS.md), and recounted from person rows for each window.
+
+pub mod adoption;
+pub mod definitions;
+pub mod departments;
+pub mod people;
+pub mod privacy;
+pub mod weeks;
+
+use super::dataset::Dataset;
+use super::date::DaySpan;
+use super::facts::Tool;
+use super::report::{Figure, Report, WeekPoint, REPORT_VERSION};
+use super::settings::Settings;
+use adoption::{first_activity, person_weeks, ratio, WeekTotals};
+use definitions::DEFINITIONS;
+use people::People;
+
+/// Computes the whole Report from everything loaded.
+pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &str) -> Report {
+    let facts = dataset.facts();
+    let people = People::resolve(facts);
+    let plan = weeks::plan(facts, settings);
+    let first_active = first_activity(facts, &people);
+    let totals_of = |week: DaySpan| {
+        let mut totals = WeekTotals::default();
+        for p in person_weeks(facts, &people, &first_active, settings, week) {
+            totals.add(&p);
+        }
+        totals
+    };
+    let weekly: Vec<(DaySpan, WeekTotals)> =
+        plan.weeks.iter().map(|&w| (w, totals_of(w))).collect();
+    let headline = plan.headline();
+    let comparison = plan.weeks_before_headline(settings.compare_weeks_back);
+    let find = |week: Option<DaySpan>| {
+        week.and_then(|w| weekly.iter().find(|(s, _)| *s == w).map(|(_, t)| *t))
+    };
+    let month_covered = |week: Option<DaySpan>| {
+        week.is_some_and(|w| {
+            (1..=3).all(|k| plan.weeks.iter().any(|s| s.first == w.first.plus(-7 * k)))
+        })
+    };
+    let now = find(headline);
+    let before = find(comparison);
+    let (now_month, before_month) = (month_covered(headline), month_covered(comparison));
+
+    let figures = DEFINITIONS
+        .iter()
+        .map(|d| {
+            let value_of = |t: Option<WeekTotals>, month: bool| -> Option<f64> {
+                let t = t?;
+                let seat_cost = t.seats as f64 * settings.seat_price(Tool::Chatgpt);
+                match d.id {
+                    "seats" => Some(t.seats as f64),
+                    "activated_users" => Some(t.activated as f64),
+                    "activation_rate" => t.activation_rate(),
+                    "weekly_active_users" => Some(t.weekly_active as f64),
+                    "monthly_active_users" => month.then_some(t.monthly_active as f64),
+                    "stickiness" => month.then(|| t.stickiness()).flatten(),
+                    "messages_per_active_user_week" => t.messages_per_active_user(),
+                    "advanced_model_share" => t.advanced_model_share(),
+                    "unused_seats" => Some(t.unused as f64),
+                    "monthly_seat_cost" => Some(seat_cost),
+                    "cost_per_active_user" => month
+                        .then(|| ratio(seat_cost, t.monthly_active as f64))
+                        .flatten(),
+                    _ => None,
+                }
+            };
+            let value = value_of(now, now_month);
+            Figure {
+                id: d.id.to_string(),
+                label: d.label.to_string(),
+                unit: d.unit,
+                value,
+                previous: value_of(before, before_month),
+                definition: d.formula.to_string(),
+                sources: d.sources.to_string(),
+                needs: value.is_none().then(|| {
+                    plan.problem
+                        .clone()
+                        .unwrap_or_else(|| format!("needs {}", d.needs))
+                }),
+            }
+        })
+        .collect();
+
+    let weekly_points = weekly
+        .iter()
+        .map(|(week, t)| WeekPoint {
+            week: *week,
+            seats: t.seats,
+            activated_users: t.activated,
+            weekly_active_users: t.weekly_active,
+            messages: t.messages,
+            advanced_model_share: t.advanced_model_share(),
+        })
+        .collect();
+    let departments = match headline {
+        Some(week) => {
+            let rows = person_weeks(facts, &people, &first_active, settings, week);
+            departments::table(facts, &people, &rows, settings)
+        }
+        None => departments::empty(settings),
+    };
+    Report {
+        version: REPORT_VERSION,
+        key_fingerprint: key_fingerprint.to_string(),
+        settings: settings.clone(),
+        week_start: plan.week_start,
+        week_start_reason: plan.week_start_reason.clone(),
+        headline_week: headline,
+        comparison_week: comparison,
+        problem: plan.problem.clone(),
+        figures,
+        weekly: weekly_points,
+        departments,
+        sources: dataset.sources(),
+    }
+}

@@ -1,0 +1,93 @@
+//! The `Report`: the one serialisable boundary between the engine (in the worker) and the page.
+//! Aggregate and pseudonymous by construction: it holds counts, rates and labels, never an
+//! identifier or a message. Field names are stable and documented in the README.
+
+use super::dataset::SourceSummary;
+use super::date::{DaySpan, WeekStart};
+use super::metrics::definitions::Unit;
+use super::settings::Settings;
+use serde::{Deserialize, Serialize};
+
+/// Bumped when a field changes meaning; readers keep accepting older versions.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub version: u32,
+    /// Fingerprint of the org key the pseudonyms were made with (never the key).
+    pub key_fingerprint: String,
+    pub settings: Settings,
+    pub week_start: WeekStart,
+    pub week_start_reason: String,
+    /// The last complete week: what every headline figure is about.
+    pub headline_week: Option<DaySpan>,
+    /// `settings.compare_weeks_back` weeks earlier, when the data covers it.
+    pub comparison_week: Option<DaySpan>,
+    /// Why there is no headline week, when there is none.
+    pub problem: Option<String>,
+    pub figures: Vec<Figure>,
+    pub weekly: Vec<WeekPoint>,
+    pub departments: DepartmentTable,
+    pub sources: Vec<SourceSummary>,
+}
+
+/// One headline figure (`data-metric` id, `data-value` = `value`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub id: String,
+    pub label: String,
+    pub unit: Unit,
+    /// `None` when suppressed or not computable from what was loaded.
+    pub value: Option<f64>,
+    /// The same figure for the comparison week.
+    pub previous: Option<f64>,
+    pub definition: String,
+    pub sources: String,
+    /// When `value` is `None`: the export that would enable it.
+    pub needs: Option<String>,
+}
+
+/// One week of the trend.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeekPoint {
+    pub week: DaySpan,
+    pub seats: u32,
+    pub activated_users: u32,
+    pub weekly_active_users: u32,
+    pub messages: u64,
+    pub advanced_model_share: Option<f64>,
+}
+
+/// The by-department table of the headline week, with the minimum group size applied.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentTable {
+    pub min_group_size: u32,
+    /// Where departments came from: `hris`, `chatgpt` (SCIM department column) or `none`.
+    pub source: String,
+    /// Seat holders whose HRIS row was found, and all seat holders.
+    pub seat_holders_matched_to_hris: u32,
+    pub seat_holders: u32,
+    pub rows: Vec<DepartmentRow>,
+    /// How many groups are hidden by the floor (including complementary suppression).
+    pub suppressed_groups: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentRow {
+    pub department: String,
+    /// True when the group is hidden: every figure below is then `None`.
+    pub suppressed: bool,
+    pub seats: Option<u32>,
+    pub activated_users: Option<u32>,
+    pub activation_rate: Option<f64>,
+    pub weekly_active_users: Option<u32>,
+    pub weekly_active_rate: Option<f64>,
+    pub messages_per_active_user_week: Option<f64>,
+    pub advanced_model_share: Option<f64>,
+}
+
+impl Report {
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
+}

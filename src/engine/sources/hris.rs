@@ -1,0 +1,341 @@
+//! `hris`: an HR roster (Workday custom report, BambooHR, Worklytics-style or any CSV) that
+//! gives each person's department, team, manager, location, title, hire and leave dates.
+//!
+//! The HRIS is the identity spine: the email, employee id and GitHub login of one row are
+//! linked into one person. Columns are recognised by their usual names (FORMATS.md §8); when
+//! no identifier column is recognised the user chooses the columns in a mapper
+//! ([`MappingRequest`] → [`HrisMapping`]). Names are read only to be dropped.
+
+use super::csv_table::{CsvTable, Header};
+use super::values;
+use super::{FileError, Parsed};
+use crate::engine::facts::{IdentityId, PersonRecord};
+use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
+use serde::{Deserialize, Serialize};
+use std::io::Read;
+
+/// The roster fields Uptake understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HrisField {
+    Email,
+    EmployeeId,
+    GithubLogin,
+    Name,
+    Department,
+    Team,
+    Manager,
+    Location,
+    Title,
+    HireDate,
+    LeaveDate,
+    CostCentre,
+    Status,
+}
+
+impl HrisField {
+    pub const ALL: [HrisField; 13] = [
+        HrisField::Email,
+        HrisField::EmployeeId,
+        HrisField::GithubLogin,
+        HrisField::Name,
+        HrisField::Department,
+        HrisField::Team,
+        HrisField::Manager,
+        HrisField::Location,
+        HrisField::Title,
+        HrisField::HireDate,
+        HrisField::LeaveDate,
+        HrisField::CostCentre,
+        HrisField::Status,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            HrisField::Email => "Work email",
+            HrisField::EmployeeId => "Employee id",
+            HrisField::GithubLogin => "GitHub login",
+            HrisField::Name => "Name (dropped)",
+            HrisField::Department => "Department",
+            HrisField::Team => "Team",
+            HrisField::Manager => "Manager (id or email)",
+            HrisField::Location => "Location",
+            HrisField::Title => "Job title",
+            HrisField::HireDate => "Hire date",
+            HrisField::LeaveDate => "Leave / termination date",
+            HrisField::CostCentre => "Cost centre",
+            HrisField::Status => "Worker status (on leave…)",
+        }
+    }
+
+    /// Usual column names, Workday / BambooHR / Worklytics / generic (compared normalised).
+    fn aliases(self) -> &'static [&'static str] {
+        match self {
+            HrisField::Email => &[
+                "Email_-_Primary_Work",
+                "Email_-_Work",
+                "Work Email",
+                "workEmail",
+                "EMPLOYEE_EMAIL",
+                "Email_Address",
+                "Primary Work Email",
+                "Email",
+                "E-mail",
+                "Mail",
+                "User Email",
+            ],
+            HrisField::EmployeeId => &[
+                "Employee_ID",
+                "EmployeeID",
+                "Employee #",
+                "employeeNumber",
+                "Employee Number",
+                "Worker_ID",
+                "Emp ID",
+                "Personnel Number",
+                "Staff ID",
+                "id",
+            ],
+            HrisField::GithubLogin => {
+                &["GitHub Login", "GitHub_Username", "GitHub Handle", "GitHub"]
+            }
+            HrisField::Name => &[
+                "Worker",
+                "Name",
+                "Full Name",
+                "displayName",
+                "Legal_Name",
+                "Preferred_Name",
+                "Employee Name",
+                "First_Name",
+                "Last_Name",
+                "firstName",
+                "lastName",
+            ],
+            HrisField::Department => &[
+                "Department",
+                "Supervisory_Organization",
+                "DEPARTMENT",
+                "Division",
+                "Business_Unit",
+                "Dept",
+                "Organization",
+                "Org",
+            ],
+            HrisField::Team => &["Team_Name", "Team", "Team_ID", "Squad", "Sub Department"],
+            HrisField::Manager => &[
+                "Manager_Email",
+                "supervisorEmail",
+                "MANAGER_ID",
+                "Manager_ID",
+                "supervisorEId",
+                "Manager",
+                "Supervisor",
+            ],
+            HrisField::Location => &[
+                "Location",
+                "Office",
+                "Work_Space",
+                "City",
+                "Site",
+                "Country",
+            ],
+            HrisField::Title => &[
+                "Business_Title",
+                "Job_Title",
+                "jobTitle",
+                "Title",
+                "Job_Profile",
+                "Position",
+            ],
+            HrisField::HireDate => &[
+                "Hire_Date",
+                "hireDate",
+                "JOIN_DATE",
+                "Original_Hire_Date",
+                "Start_Date",
+                "Continuous_Service_Date",
+            ],
+            HrisField::LeaveDate => &[
+                "Termination_Date",
+                "terminationDate",
+                "LEAVE_DATE",
+                "Leave Date",
+                "End_Date",
+            ],
+            HrisField::CostCentre => {
+                &["Cost_Center", "Cost_Centre", "Cost_Center_ID", "CostCenter"]
+            }
+            HrisField::Status => &[
+                "Worker_Status",
+                "Employment_Status",
+                "Employee_Status",
+                "employmentHistoryStatus",
+                "Status",
+                "On_Leave",
+            ],
+        }
+    }
+}
+
+/// Which column holds which field. Built from recognised names or chosen in the mapper.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HrisMapping {
+    pub columns: Vec<(HrisField, usize)>,
+}
+
+impl HrisMapping {
+    /// Recognises columns by their usual names; each column is used for one field at most.
+    pub fn guess(header: &Header) -> HrisMapping {
+        let mut columns: Vec<(HrisField, usize)> = Vec::new();
+        for field in HrisField::ALL {
+            let found = field.aliases().iter().find_map(|alias| {
+                header
+                    .find(&[alias])
+                    .filter(|c| !columns.iter().any(|(_, used)| used == c))
+            });
+            if let Some(column) = found {
+                columns.push((field, column));
+            }
+        }
+        HrisMapping { columns }
+    }
+
+    pub fn column(&self, field: HrisField) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, c)| *c)
+    }
+
+    pub fn has_identifier(&self) -> bool {
+        [
+            HrisField::Email,
+            HrisField::EmployeeId,
+            HrisField::GithubLogin,
+        ]
+        .iter()
+        .any(|f| self.column(*f).is_some())
+    }
+}
+
+/// Sent to the page when the columns must be chosen by hand.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MappingRequest {
+    pub headers: Vec<String>,
+    pub guess: HrisMapping,
+}
+
+/// Detection (FORMATS.md §10): an email or employee-id column plus a department column.
+pub fn matches(header: &Header) -> bool {
+    let guess = HrisMapping::guess(header);
+    guess.has_identifier() && guess.column(HrisField::Department).is_some()
+}
+
+/// Parses an HRIS CSV (already decoded to UTF-8) with the given or the guessed mapping.
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    mapping: Option<&HrisMapping>,
+) -> Result<Parsed, FileError> {
+    let mut table = CsvTable::open(reader, delimiter)?;
+    let mapping = mapping
+        .cloned()
+        .unwrap_or_else(|| HrisMapping::guess(&table.header));
+    if !mapping.has_identifier() {
+        let mut error = FileError::new(
+            format!(
+                "No work email, employee id or GitHub login column was recognised among: {}.",
+                table.header.names.join(", ")
+            ),
+            "Choose which column holds what below, then apply.",
+        );
+        error.mapping_request = Some(MappingRequest {
+            headers: table.header.names.clone(),
+            guess: mapping,
+        });
+        return Err(error);
+    }
+    let col = |field| mapping.column(field);
+    let mut parsed = Parsed::default();
+    let mut hasher = Pseudonymiser::new(key);
+    while let Some(row) = table.next_row() {
+        let row = match row {
+            Ok(row) => row,
+            Err((line, reason)) => {
+                parsed.diagnostics.skip(line, None, reason);
+                continue;
+            }
+        };
+        let facts = &mut parsed.facts;
+        let mut ids: Vec<IdentityId> = Vec::with_capacity(3);
+        for (field, kind) in [
+            (HrisField::Email, IdKind::Email),
+            (HrisField::EmployeeId, IdKind::EmployeeId),
+            (HrisField::GithubLogin, IdKind::GithubLogin),
+        ] {
+            if let Some(p) = hasher.hash(kind, &row.get(col(field))) {
+                ids.push(facts.identities.intern(p, kind));
+            }
+        }
+        let Some(&identity) = ids.first() else {
+            parsed.diagnostics.skip(
+                row.line,
+                None,
+                "no email, employee id or GitHub login: the row names nobody",
+            );
+            continue;
+        };
+        for other in &ids[1..] {
+            facts.link(identity, *other);
+        }
+        let manager_text = row.get(col(HrisField::Manager));
+        let manager_kind = if manager_text.contains('@') {
+            IdKind::Email
+        } else {
+            IdKind::EmployeeId
+        };
+        let manager = hasher
+            .hash(manager_kind, &manager_text)
+            .map(|p| facts.identities.intern(p, manager_kind));
+        let mut label = |field| {
+            let text = row.get(col(field));
+            let text = text.trim();
+            (!text.is_empty()).then(|| facts.strings.intern(text))
+        };
+        let department = label(HrisField::Department);
+        let team = label(HrisField::Team);
+        let location = label(HrisField::Location);
+        let title = label(HrisField::Title);
+        let cost_centre = label(HrisField::CostCentre);
+        let mut date = |field: HrisField, name: &str| match values::date(&row.get(col(field))) {
+            Ok(day) => day,
+            Err(reason) => {
+                parsed.diagnostics.note(format!(
+                    "line {}, column \"{name}\": {reason}; the date was left empty.",
+                    row.line
+                ));
+                None
+            }
+        };
+        let hired = date(HrisField::HireDate, "hire date");
+        let left = date(HrisField::LeaveDate, "leave date");
+        let status = row.get(col(HrisField::Status)).to_ascii_lowercase();
+        let on_leave = status.contains("leave") || matches!(status.trim(), "true" | "yes" | "1");
+        parsed.facts.people.push(PersonRecord {
+            identity: Some(identity),
+            department,
+            team,
+            manager,
+            location,
+            title,
+            cost_centre,
+            hired,
+            left,
+            on_leave,
+        });
+        parsed.diagnostics.rows_accepted += 1;
+    }
+    Ok(parsed)
+}

@@ -1,0 +1,124 @@
+//! One parser module per native export format, and what they share: diagnostics that say what
+//! happened to every row, and the error for a file that cannot be read at all.
+//!
+//! A parser reads a `std::io::Read` incrementally and returns [`Parsed`]: the file's canonical
+//! facts (identifiers already hashed) plus its [`Diagnostics`]. Bad rows are data, not failure.
+
+pub mod chatgpt_users_csv;
+pub mod csv_table;
+pub mod hris;
+pub mod values;
+
+use super::date::DaySpan;
+use super::facts::Facts;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How many skipped rows are described one by one; the rest are counted.
+pub const SKIPPED_EXAMPLES: usize = 5;
+
+/// One row that was not used, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SkippedRow {
+    pub line: u64,
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+impl fmt::Display for SkippedRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.column {
+            Some(column) => write!(
+                f,
+                "line {}, column \"{}\": {}",
+                self.line, column, self.reason
+            ),
+            None => write!(f, "line {}: {}", self.line, self.reason),
+        }
+    }
+}
+
+/// What a parser did with a file.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostics {
+    pub rows_accepted: u64,
+    pub rows_skipped: u64,
+    /// Rows whose person and period were already loaded (from this file or an earlier one):
+    /// counted once.
+    pub rows_duplicate: u64,
+    /// The first few skipped rows, with line and reason.
+    pub skipped: Vec<SkippedRow>,
+    /// Things the user should know that are not about one row.
+    pub notes: Vec<String>,
+    /// First and last day the file's rows cover.
+    pub coverage: Option<DaySpan>,
+}
+
+impl Diagnostics {
+    pub fn skip(&mut self, line: u64, column: Option<&str>, reason: impl Into<String>) {
+        self.rows_skipped += 1;
+        if self.skipped.len() < SKIPPED_EXAMPLES {
+            self.skipped.push(SkippedRow {
+                line,
+                column: column.map(str::to_string),
+                reason: reason.into(),
+            });
+        }
+    }
+
+    pub fn cover(&mut self, span: DaySpan) {
+        self.coverage = Some(match self.coverage {
+            None => span,
+            Some(c) => DaySpan::new(c.first.min(span.first), c.last.max(span.last)),
+        });
+    }
+
+    pub fn note(&mut self, note: impl Into<String>) {
+        let note = note.into();
+        if !self.notes.contains(&note) {
+            self.notes.push(note);
+        }
+    }
+}
+
+/// A file's facts and what happened while reading it.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub facts: Facts,
+    pub diagnostics: Diagnostics,
+}
+
+/// A file that cannot be read at all. `message` says where and what was found; `hint` what to
+/// do next.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileError {
+    pub message: String,
+    pub hint: String,
+    /// Set when the file looks like an HRIS roster whose columns need to be chosen by hand.
+    pub mapping_request: Option<hris::MappingRequest>,
+}
+
+impl FileError {
+    pub fn new(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        FileError {
+            message: message.into(),
+            hint: hint.into(),
+            mapping_request: None,
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.message, self.hint)
+    }
+}
+
+impl From<std::io::Error> for FileError {
+    fn from(error: std::io::Error) -> Self {
+        FileError::new(
+            format!("The file could not be read: {error}."),
+            "Check that it is not still downloading, then add it again.",
+        )
+    }
+}

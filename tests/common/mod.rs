@@ -1,0 +1,60 @@
+//! Shared helpers for the engine's integration tests.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use uptake::engine::dataset::Dataset;
+use uptake::engine::identity::OrgKey;
+use uptake::engine::ingest::{ingest, IngestError, IngestOptions, Ingested};
+use uptake::engine::metrics::build_report;
+use uptake::engine::settings::Settings;
+use uptake::engine::Report;
+
+pub fn key() -> OrgKey {
+    OrgKey::from_bytes([42; 32])
+}
+
+pub fn fixture_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(fixture_path(name)).unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+pub fn read_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
+    let key = key();
+    ingest(
+        bytes,
+        &IngestOptions {
+            key: &key,
+            hris_mapping: None,
+        },
+    )
+}
+
+pub fn read(name: &str) -> Ingested {
+    read_bytes(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {:?}", e.error))
+}
+
+/// Loads fixtures into one dataset, as the page does.
+pub fn dataset(names: &[&str]) -> Dataset {
+    let mut dataset = Dataset::default();
+    for (i, name) in names.iter().enumerate() {
+        let bytes = fixture(name);
+        dataset.add(i as u32, name, bytes.len() as u64, read_bytes(&bytes));
+    }
+    dataset
+}
+
+pub fn report(names: &[&str], settings: &Settings) -> Report {
+    build_report(&dataset(names), settings, &key().fingerprint())
+}
+
+pub fn value(report: &Report, id: &str) -> Option<f64> {
+    report
+        .figure(id)
+        .unwrap_or_else(|| panic!("no figure {id}"))
+        .value
+}
