@@ -1,1 +1,3 @@
 pub mod engine;
+pub mod ui;
+pub mod worker;

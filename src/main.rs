@@ -1,1 +1,4 @@
-fn main() {}
+//! The app binary: mounts the page; nothing else.
+fn main() {
+    uptake::ui::mount();
+}

@@ -11,7 +11,7 @@ use uptake::engine::settings::Settings;
 fn raw_identifiers(bytes: &[u8]) -> Vec<String> {
     let text = String::from_utf8_lossy(bytes);
     let mut found = Vec::new();
-    for field in text.split(|c: char| matches!(c, ',' | ';' | '\n' | '\r' | '"' | '\t')) {
+    for field in text.split([',', ';', '\n', '\r', '"', '\t']) {
         let field = field.trim();
         let lower = field.to_lowercase();
         let looks_like_id = lower.contains('@')

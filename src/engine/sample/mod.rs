@@ -39,6 +39,9 @@ pub struct SampleFile {
 /// The seed the page uses for its "try with sample data" button.
 pub const SAMPLE_SEED: u64 = 20_260_201;
 
+/// The names of the files [`sample_organisation`] returns, in order.
+pub const SAMPLE_FILE_NAMES: [&str; 2] = ["hris.csv", "chatgpt-users-weekly.csv"];
+
 /// The sample organisation's files: `hris.csv`, then `chatgpt-users-weekly.csv`.
 ///
 /// Same seed, same bytes.

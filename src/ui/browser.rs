@@ -1,0 +1,55 @@
+//! Small browser helpers: downloading bytes as a file, remembering settings, the URL fragment.
+
+use crate::engine::settings::Settings;
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+
+const SETTINGS_KEY: &str = "uptake.settings";
+
+/// Offers `bytes` as a download named `file_name`, from a `blob:` URL (no network).
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&array, &options) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document
+        .create_element("a")
+        .map(|a| a.unchecked_into::<HtmlAnchorElement>())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    let _ = Url::revoke_object_url(&url);
+}
+
+pub fn load_settings() -> Settings {
+    LocalStorage::get::<Settings>(SETTINGS_KEY).unwrap_or_default()
+}
+
+pub fn save_settings(settings: &Settings) {
+    let _ = LocalStorage::set(SETTINGS_KEY, settings);
+}
+
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// A `File` made in the page from bytes (the sample organisation's files).
+pub fn make_file(name: &str, mime: &str, bytes: &[u8]) -> Option<web_sys::File> {
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    web_sys::File::new_with_u8_array_sequence_and_options(&array, name, &options).ok()
+}

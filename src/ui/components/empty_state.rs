@@ -1,0 +1,45 @@
+//! What a first-time user sees: which exports to download, where, and the sample to try.
+
+use crate::engine::sample::{sample_organisation, SAMPLE_FILE_NAMES, SAMPLE_SEED};
+use crate::ui::browser::download;
+use crate::ui::state::Session;
+use leptos::prelude::*;
+
+#[component]
+pub fn EmptyState() -> impl IntoView {
+    let session = expect_context::<Session>();
+    view! {
+        <section class="empty" data-testid="empty-state">
+            <h2>"Start with your vendors' exports"</h2>
+            <p>"Download these as they are and drop them on the left. Nothing is uploaded: this page reads them in your browser."</p>
+            <ol class="steps">
+                <li>
+                    <strong>"ChatGPT Enterprise: Users export (CSV). "</strong>
+                    "ChatGPT → Workspace settings → Workspace analytics → Export (top right) → Users, weekly. Owners, admins and analytics viewers can export."
+                </li>
+                <li>
+                    <strong>"HRIS roster (CSV), optional. "</strong>
+                    "A Workday custom report or a BambooHR export with work email and department (team, manager, location, hire date and status help too). It gives the by-department view; names are dropped as the file is read."
+                </li>
+            </ol>
+            <div class="empty-actions">
+                <button type="button" class="button" on:click=move |_| super::file_drop::load_sample(session)>
+                    "Load the sample organisation"
+                </button>
+                <span class="or">"or download its files and drop them yourself:"</span>
+                {SAMPLE_FILE_NAMES.into_iter().map(|name| {
+                    let save = move |_| {
+                        if let Some(file) = sample_organisation(SAMPLE_SEED).into_iter().find(|f| f.name == name) {
+                            download(&file.name, file.mime, &file.bytes);
+                        }
+                    };
+                    view! {
+                        <button type="button" class="link" data-testid="sample-download" on:click=save>
+                            {name}
+                        </button>
+                    }
+                }).collect_view()}
+            </div>
+        </section>
+    }
+}

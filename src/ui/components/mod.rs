@@ -1,0 +1,11 @@
+//! Reusable pieces of the page: the header, the drop zone, the file list, figure cards, the
+//! column mapper, navigation and the first-visit guide.
+
+pub mod chart_canvas;
+pub mod empty_state;
+pub mod figure_card;
+pub mod file_drop;
+pub mod header;
+pub mod mapper;
+pub mod nav;
+pub mod source_list;

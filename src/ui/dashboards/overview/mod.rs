@@ -1,0 +1,169 @@
+//! The Overview dashboard: headline figures with their change, the recommended action, the
+//! weekly-active trend and adoption by department.
+
+pub mod chart;
+pub mod model;
+
+use crate::engine::metrics::definitions::Unit;
+use crate::engine::report::DepartmentRow;
+use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::figure_card::FigureCard;
+use crate::ui::format;
+use crate::ui::state::Session;
+use leptos::prelude::*;
+use model::{model, OverviewModel};
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let overview = Memo::new(move |_| session.report.with(|r| r.as_ref().map(model)));
+    move || overview.get().map(|m| view! { <OverviewBody model=m /> })
+}
+
+#[component]
+fn OverviewBody(model: OverviewModel) -> impl IntoView {
+    let comparison = model.comparison.clone();
+    let trend = model.trend.clone();
+    let summary = {
+        let first = trend.first().map(|p| (p.week.clone(), p.active));
+        let last = trend.last().map(|p| (p.week.clone(), p.active));
+        match (first, last) {
+            (Some((w1, a1)), Some((w2, a2))) => format!(
+                "Line chart of weekly active users over {} weeks, from {} in the week of {w1} to {} in the week of {w2}.",
+                trend.len(), a1, a2
+            ),
+            _ => "No weekly data.".to_string(),
+        }
+    };
+    let has_period = model.period.is_some();
+    view! {
+        <section class="dashboard" data-testid="overview">
+            <header class="dash-head">
+                <div>
+                    <h2>"Overview"</h2>
+                    <p class="period">
+                        {model.period.clone().map(|p| format!("Week of {p}")).unwrap_or_else(|| "No complete week yet".into())}
+                        <span class="muted">{format!(" · {}", model.week_start_note)}</span>
+                    </p>
+                </div>
+            </header>
+            {model.problem.clone().map(|p| view! { <p class="notice">{format!("Weekly figures: {p}.")}</p> })}
+            {model.action.clone().map(|a| view! {
+                <aside class="action" data-testid="recommended-action">
+                    <span class="action-label">"Recommended action"</span>
+                    <p>{a}</p>
+                </aside>
+            })}
+            <div class="cards">
+                {model.headline.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
+            </div>
+            <h3 class="section-title">"Licences"</h3>
+            <div class="cards cards-small">
+                {model.licences.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
+            </div>
+            <Show when=move || has_period>
+                <section class="panel">
+                    <h3>"Weekly active users and seats"</h3>
+                    <p class="legend">
+                        <span class="swatch active"></span>"Weekly active users "
+                        <span class="swatch seats"></span>"Seats (enabled)"
+                    </p>
+                    <ChartCanvas data=trend.clone() draw=chart::draw_trend readout=trend_readout summary=summary.clone() test_id="trend-chart" />
+                    <TrendTable points=trend.clone() />
+                </section>
+            </Show>
+            <section class="panel">
+                <h3>"Adoption by department"</h3>
+                <p class="muted">{model.department_note.clone()}</p>
+                <DepartmentTable rows=model.departments.clone() />
+            </section>
+        </section>
+    }
+}
+
+/// "Week of …: 208 weekly active of 324 seats (64 %)" for the hovered (or latest) week.
+#[allow(clippy::ptr_arg, reason = "matches the ChartCanvas readout signature")]
+fn trend_readout(points: &Vec<model::TrendPoint>, hover: Option<usize>) -> String {
+    let index = hover.or(points.len().checked_sub(1));
+    match index.and_then(|i| points.get(i)) {
+        Some(p) => format!(
+            "{}: {} weekly active of {} seats ({})",
+            p.week,
+            format::thousands(p.active as i64),
+            format::thousands(p.seats as i64),
+            format::value((p.seats > 0.0).then(|| p.active / p.seats), Unit::Rate)
+        ),
+        None => String::new(),
+    }
+}
+
+/// The chart's data as a table, for screen readers and for reading exact values.
+#[component]
+fn TrendTable(points: Vec<model::TrendPoint>) -> impl IntoView {
+    view! {
+        <details class="chart-data">
+            <summary>"Chart data"</summary>
+            <table class="data-table">
+                <thead><tr><th scope="col">"Week"</th><th scope="col">"Weekly active"</th><th scope="col">"Seats"</th></tr></thead>
+                <tbody>
+                    {points.into_iter().map(|p| view! {
+                        <tr><td>{p.week}</td><td class="num">{format::thousands(p.active as i64)}</td><td class="num">{format::thousands(p.seats as i64)}</td></tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+#[component]
+fn DepartmentTable(rows: Vec<DepartmentRow>) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="muted">"No department data yet."</p> }.into_any();
+    }
+    let count =
+        |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| format::thousands(i64::from(v)));
+    view! {
+        <table class="data-table" data-testid="department-table">
+            <thead>
+                <tr>
+                    <th scope="col">"Department"</th>
+                    <th scope="col" class="num">"Seats"</th>
+                    <th scope="col" class="num">"Activated"</th>
+                    <th scope="col" class="num">"Weekly active"</th>
+                    <th scope="col" class="num">"Active share"</th>
+                    <th scope="col" class="num">"Messages / active user"</th>
+                    <th scope="col" class="num">"Advanced-model share"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|r| {
+                    let suppressed = r.suppressed;
+                    let share = r.weekly_active_rate;
+                    view! {
+                        <tr class:suppressed=suppressed data-department=r.department.clone() data-suppressed=suppressed.to_string()>
+                            <th scope="row">{r.department.clone()}</th>
+                            {if suppressed {
+                                view! { <td colspan="6" class="suppressed-note">"Hidden: fewer people than the minimum group size (or needed to protect a smaller group)"</td> }.into_any()
+                            } else {
+                                view! {
+                                    <td class="num">{count(r.seats)}</td>
+                                    <td class="num">{count(r.activated_users)}</td>
+                                    <td class="num">{count(r.weekly_active_users)}</td>
+                                    <td class="num">
+                                        <span class="bar-cell">
+                                            <meter min="0" max="1" value=share.unwrap_or(0.0).to_string()></meter>
+                                            {format::value(share, Unit::Rate)}
+                                        </span>
+                                    </td>
+                                    <td class="num">{format::value(r.messages_per_active_user_week, Unit::Number)}</td>
+                                    <td class="num">{format::value(r.advanced_model_share, Unit::Rate)}</td>
+                                }.into_any()
+                            }}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}

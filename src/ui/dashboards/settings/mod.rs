@@ -1,0 +1,163 @@
+//! Settings and the org key: the group-size floor, the comparison distance, the week start,
+//! the seat price and the advanced-model tier; saving, loading or deriving the key.
+
+use crate::engine::date::WeekStart;
+use crate::engine::facts::Tool;
+use crate::engine::identity::OrgKey;
+use crate::engine::settings::{SeatPrice, Settings};
+use crate::ui::browser::download;
+use crate::ui::key;
+use crate::ui::state::{Session, SettingsState};
+use leptos::prelude::*;
+use web_sys::HtmlInputElement;
+
+#[component]
+pub fn SettingsView() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let state = expect_context::<SettingsState>();
+    let settings = state.settings;
+    let key_message = RwSignal::new(String::new());
+    let passphrase = RwSignal::new(String::new());
+
+    let save_key = move |_| {
+        let key = key::load_or_create();
+        download(
+            "uptake-org-key.txt",
+            "text/plain",
+            key::key_file_text(&key).as_bytes(),
+        );
+    };
+    let on_key_file = move |event: leptos::ev::Event| {
+        let input: HtmlInputElement = event_target(&event);
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        let reader =
+            gloo::file::callbacks::read_as_text(&gloo::file::File::from(file), move |text| {
+                match text.ok().and_then(|t| OrgKey::from_hex(&t)) {
+                    Some(key) => {
+                        key::use_key(&key);
+                        key_message.set(format!(
+                            "Key loaded (fingerprint {}). Loaded files are read again with it.",
+                            key.fingerprint()
+                        ));
+                    }
+                    None => key_message
+                        .set("That file holds no Uptake key (64 hexadecimal digits).".into()),
+                }
+            });
+        // The read finishes asynchronously; keep the reader alive until then.
+        std::mem::forget(reader);
+        input.set_value("");
+    };
+    let derive = move |_| {
+        let text = passphrase.get_untracked();
+        if text.trim().chars().count() < 12 {
+            key_message.set("Use a passphrase of at least 12 characters.".into());
+            return;
+        }
+        let key = key::from_passphrase(&text);
+        key::use_key(&key);
+        passphrase.set(String::new());
+        key_message.set(format!(
+            "Key derived from the passphrase (fingerprint {}).",
+            key.fingerprint()
+        ));
+    };
+    let new_key = move |_| {
+        let key = key::random_key();
+        key::use_key(&key);
+        key_message.set(format!(
+            "New random key (fingerprint {}). Save it to get the same pseudonyms next time.",
+            key.fingerprint()
+        ));
+    };
+
+    let number_input = move |label: &'static str,
+                             help: &'static str,
+                             get: fn(&Settings) -> f64,
+                             set: fn(&mut Settings, f64),
+                             min: f64| {
+        view! {
+            <label class="field">
+                <span>{label}</span>
+                <input type="number" min=min.to_string() step="any" prop:value=move || settings.with(|s| get(s).to_string())
+                    on:change=move |e| {
+                        if let Ok(v) = event_target_value(&e).parse::<f64>() {
+                            if v.is_finite() && v >= min {
+                                settings.update(|s| set(s, v));
+                            }
+                        }
+                    } />
+                <small>{help}</small>
+            </label>
+        }
+    };
+
+    view! {
+        <section class="dashboard" data-testid="settings-view">
+            <header class="dash-head"><h2>"Settings & key"</h2></header>
+            <section class="panel">
+                <h3>"Org key"</h3>
+                <p>
+                    "Pseudonyms are HMAC-SHA256 hashes under this key. It was made in this browser, is remembered only here, and is never sent anywhere. "
+                    "Fingerprint: " <code data-testid="key-fingerprint">{move || session.key_fingerprint.get()}</code>
+                </p>
+                <div class="row">
+                    <button type="button" class="button secondary" on:click=save_key>"Save key to a file"</button>
+                    <label class="button secondary file-button">"Load key file"
+                        <input type="file" accept=".txt,.key" on:change=on_key_file />
+                    </label>
+                    <button type="button" class="button secondary" on:click=new_key>"New random key"</button>
+                </div>
+                <div class="row">
+                    <input type="password" placeholder="Or derive from a passphrase (12+ characters)" autocomplete="off"
+                        prop:value=move || passphrase.get()
+                        on:input=move |e| passphrase.set(event_target_value(&e)) />
+                    <button type="button" class="button secondary" on:click=derive>"Derive key"</button>
+                </div>
+                <p class="muted" aria-live="polite">{move || key_message.get()}</p>
+            </section>
+            <section class="panel settings-grid">
+                <h3>"Figures"</h3>
+                {number_input("Minimum group size", "Breakdowns hide groups with fewer seat holders (never below 2).",
+                    |s| f64::from(s.min_group_size), |s, v| s.min_group_size = v.round() as u32, 2.0)}
+                {number_input("Compare with (weeks earlier)", "Headline changes compare the last complete week with this many weeks before.",
+                    |s| f64::from(s.compare_weeks_back), |s, v| s.compare_weeks_back = v.round() as u32, 1.0)}
+                {number_input("Unused after (days)", "A seat with no activity in this many days is unused.",
+                    |s| f64::from(s.unused_after_days), |s, v| s.unused_after_days = v.round() as u32, 1.0)}
+                {number_input("ChatGPT seat price (USD / month)", "List price per seat; used for seat cost.",
+                    |s| s.seat_price(Tool::Chatgpt), |s, v| {
+                        s.seat_prices.retain(|p| p.tool != Tool::Chatgpt);
+                        s.seat_prices.push(SeatPrice { tool: Tool::Chatgpt, monthly_usd: v });
+                    }, 0.0)}
+                <label class="field">
+                    <span>"Week starts on"</span>
+                    <select on:change=move |e| {
+                        let choice = match event_target_value(&e).as_str() {
+                            "sunday" => Some(WeekStart::Sunday),
+                            "monday" => Some(WeekStart::Monday),
+                            _ => None,
+                        };
+                        settings.update(|s| s.week_start = choice);
+                    }>
+                        <option value="auto" selected=move || settings.with(|s| s.week_start.is_none())>"Automatic"</option>
+                        <option value="sunday" selected=move || settings.with(|s| s.week_start == Some(WeekStart::Sunday))>"Sunday"</option>
+                        <option value="monday" selected=move || settings.with(|s| s.week_start == Some(WeekStart::Monday))>"Monday"</option>
+                    </select>
+                    <small>"Automatic: Sunday with a ChatGPT weekly export (its weeks run Sunday–Saturday), else Monday."</small>
+                </label>
+                <label class="field wide">
+                    <span>"Advanced-model tier"</span>
+                    <input type="text" prop:value=move || settings.with(|s| s.advanced_models.join(", "))
+                        on:change=move |e| {
+                            let list: Vec<String> = event_target_value(&e).split(',').map(|m| m.trim().to_string()).filter(|m| !m.is_empty()).collect();
+                            settings.update(|s| s.advanced_models = list);
+                        } />
+                    <small>"Model names starting with any of these (comma-separated) count as advanced."</small>
+                </label>
+                <button type="button" class="link small" on:click=move |_| settings.set(Settings::default())>"Restore defaults"</button>
+            </section>
+        </section>
+    }
+}

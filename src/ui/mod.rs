@@ -1,0 +1,111 @@
+//! The page (browser only): the app shell, its state, the worker client and the dashboards.
+//! The UI never parses and never computes a metric: it sends files to the worker and renders
+//! the `Report` it gets back.
+
+pub mod browser;
+pub mod components;
+pub mod dashboards;
+pub mod format;
+pub mod key;
+pub mod state;
+pub mod worker_client;
+
+use components::empty_state::EmptyState;
+use components::file_drop::FileDrop;
+use components::header::Header;
+use components::nav::Nav;
+use components::source_list::SourceList;
+use dashboards::data::DataView;
+use dashboards::overview::Overview;
+use dashboards::settings::SettingsView;
+use leptos::prelude::*;
+use state::{Session, SettingsState, View};
+
+/// Mounts the app on `<body>`.
+pub fn mount() {
+    console_error_panic_hook_lite();
+    leptos::mount::mount_to_body(App);
+}
+
+fn console_error_panic_hook_lite() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("Uptake stopped: {info}").into());
+    }));
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let session = Session::new();
+    provide_context(session);
+    let settings = SettingsState {
+        settings: RwSignal::new(browser::load_settings()),
+    };
+    provide_context(settings);
+
+    worker_client::start(session);
+    let key = key::load_or_create();
+    worker_client::send(
+        &crate::worker::Request::SetSettings {
+            settings: settings.settings.get_untracked(),
+        },
+        None,
+    );
+    worker_client::send(
+        &crate::worker::Request::SetKey {
+            key_hex: key.to_hex(),
+        },
+        None,
+    );
+    Effect::new(move |first: Option<()>| {
+        let current = settings.settings.get();
+        if first.is_some() {
+            browser::save_settings(&current);
+            worker_client::send(
+                &crate::worker::Request::SetSettings { settings: current },
+                None,
+            );
+        }
+    });
+
+    let view = RwSignal::new(View::from_fragment(&browser::fragment()));
+    // Both listeners live as long as the page.
+    gloo::events::EventListener::new(&window(), "hashchange", move |_| {
+        view.set(View::from_fragment(&browser::fragment()));
+    })
+    .forget();
+    let viewport = state::Viewport {
+        resized: RwSignal::new(0),
+    };
+    provide_context(viewport);
+    gloo::events::EventListener::new(&window(), "resize", move |_| {
+        viewport.resized.update(|n| *n += 1)
+    })
+    .forget();
+
+    view! {
+        <Header />
+        <main class="layout">
+            <aside class="sidebar">
+                <FileDrop />
+                <SourceList />
+            </aside>
+            <section class="content">
+                <Nav view=view />
+                {move || session.problem.get().map(|p| view! {
+                    <p class="notice error" role="alert">{p}
+                        <button type="button" class="link small" on:click=move |_| session.problem.set(None)>"Dismiss"</button>
+                    </p>
+                })}
+                {move || match view.get() {
+                    View::Settings => view! { <SettingsView /> }.into_any(),
+                    _ if session.is_empty() => view! { <EmptyState /> }.into_any(),
+                    View::Overview => view! { <Overview /> }.into_any(),
+                    View::Data => view! { <DataView /> }.into_any(),
+                }}
+            </section>
+        </main>
+        <footer class="site-footer">
+            "Uptake runs entirely in this tab. No account, no upload, no tracking."
+        </footer>
+    }
+}

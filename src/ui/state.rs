@@ -1,0 +1,121 @@
+//! The page's state, split by responsibility and provided as contexts: the loaded session
+//! (what the worker said), the settings (remembered in the browser), and the current view.
+
+use crate::engine::settings::Settings;
+use crate::engine::Report;
+use leptos::prelude::*;
+
+/// A file sent to the worker and not yet answered for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadingFile {
+    pub file_id: u32,
+    pub file_name: String,
+    pub size_bytes: u64,
+    pub bytes_read: u64,
+}
+
+/// What the worker has told the page.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub report: RwSignal<Option<Report>>,
+    pub reading: RwSignal<Vec<ReadingFile>>,
+    pub worker_ready: RwSignal<bool>,
+    pub key_fingerprint: RwSignal<String>,
+    pub problem: RwSignal<Option<String>>,
+    next_file_id: RwSignal<u32>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session {
+            report: RwSignal::new(None),
+            reading: RwSignal::new(Vec::new()),
+            worker_ready: RwSignal::new(false),
+            key_fingerprint: RwSignal::new(String::new()),
+            problem: RwSignal::new(None),
+            next_file_id: RwSignal::new(1),
+        }
+    }
+
+    pub fn new_file_id(&self) -> u32 {
+        let id = self.next_file_id.get_untracked();
+        self.next_file_id.set(id + 1);
+        id
+    }
+
+    /// True when nothing was loaded yet (the empty state shows).
+    pub fn is_empty(&self) -> bool {
+        self.reading.with(Vec::is_empty)
+            && self
+                .report
+                .with(|r| r.as_ref().is_none_or(|r| r.sources.is_empty()))
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// The analyst's settings, remembered in `localStorage` (settings only, never data).
+#[derive(Clone, Copy)]
+pub struct SettingsState {
+    pub settings: RwSignal<Settings>,
+}
+
+/// Bumped when the window is resized, so charts redraw at their new size.
+#[derive(Clone, Copy)]
+pub struct Viewport {
+    pub resized: RwSignal<u32>,
+}
+
+/// The dashboards, each with its own URL fragment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Overview,
+    Data,
+    Settings,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Overview, View::Data, View::Settings];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Overview => "overview",
+            View::Data => "data",
+            View::Settings => "settings",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Overview => "Overview",
+            View::Data => "Data",
+            View::Settings => "Settings & key",
+        }
+    }
+
+    /// The view named by a URL fragment (`#overview`); Overview by default.
+    pub fn from_fragment(fragment: &str) -> View {
+        let id = fragment.trim_start_matches('#').trim_start_matches('/');
+        View::ALL
+            .into_iter()
+            .find(|v| v.id() == id)
+            .unwrap_or(View::Overview)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_name_views() {
+        assert_eq!(View::from_fragment("#data"), View::Data);
+        assert_eq!(View::from_fragment("#/settings"), View::Settings);
+        assert_eq!(View::from_fragment(""), View::Overview);
+        assert_eq!(View::from_fragment("#unknown"), View::Overview);
+    }
+}

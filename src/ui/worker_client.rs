@@ -1,0 +1,161 @@
+//! The page's side of the worker: starts it (a classic worker from trunk's loader shim), sends
+//! requests with their `File`, and turns replies into [`Session`] updates.
+
+use super::state::{ReadingFile, Session};
+use crate::worker::{Reply, Request};
+use leptos::prelude::*;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, MessageEvent, Worker, WorkerOptions, WorkerType};
+
+thread_local! {
+    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
+    /// Messages waiting for the worker's `Started` (a worker drops what arrives before its
+    /// wasm has installed its handler).
+    static QUEUE: RefCell<Option<Vec<js_sys::Object>>> = const { RefCell::new(Some(Vec::new())) };
+}
+
+/// The worker script trunk emits for `data-bin="worker" data-loader-shim`.
+const WORKER_URL: &str = "./worker_loader.js";
+
+pub fn start(session: Session) {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Classic);
+    let worker = match Worker::new_with_options(WORKER_URL, &options) {
+        Ok(worker) => worker,
+        Err(_) => {
+            session.problem.set(Some("The analysis worker could not start. Reload the page; if it persists, use a current Chrome, Edge, Firefox or Safari.".into()));
+            return;
+        }
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        let text = event.data().as_string().unwrap_or_default();
+        match serde_json::from_str::<Reply>(&text) {
+            Ok(reply) => apply(session, reply),
+            Err(error) => session
+                .problem
+                .set(Some(format!("Unreadable reply from the worker: {error}"))),
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    let on_error =
+        Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |event: web_sys::ErrorEvent| {
+            session.problem.set(Some(format!(
+                "The analysis worker stopped: {}",
+                event.message()
+            )));
+            session.reading.set(Vec::new());
+        });
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    on_error.forget();
+    WORKER.with(|slot| *slot.borrow_mut() = Some(worker));
+}
+
+fn apply(session: Session, reply: Reply) {
+    match reply {
+        Reply::Started => {
+            let queued = QUEUE.with(|q| q.borrow_mut().take()).unwrap_or_default();
+            for message in queued {
+                post(&message);
+            }
+        }
+        Reply::Ready { key_fingerprint } => {
+            session.key_fingerprint.set(key_fingerprint);
+            session.worker_ready.set(true);
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("data-ready", "true");
+            }
+        }
+        Reply::Progress {
+            file_id,
+            bytes_read,
+            total_bytes,
+        } => session.reading.update(|files| {
+            if let Some(file) = files.iter_mut().find(|f| f.file_id == file_id) {
+                file.bytes_read = bytes_read;
+                file.size_bytes = total_bytes;
+            }
+        }),
+        Reply::Report { report, file_id } => {
+            if let Some(id) = file_id {
+                session
+                    .reading
+                    .update(|files| files.retain(|f| f.file_id != id));
+            }
+            session.report.set(Some(*report));
+        }
+        Reply::Problem { message } => session.problem.set(Some(message)),
+    }
+}
+
+/// Sends a request (and a file) to the worker.
+pub fn send(request: &Request, file: Option<&File>) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &message,
+        &"request".into(),
+        &JsValue::from_str(&request.to_json()),
+    );
+    if let Some(file) = file {
+        let _ = js_sys::Reflect::set(&message, &"file".into(), file);
+    }
+    let held = QUEUE.with(|q| match q.borrow_mut().as_mut() {
+        Some(queue) => {
+            queue.push(message.clone());
+            true
+        }
+        None => false,
+    });
+    if !held {
+        post(&message);
+    }
+}
+
+fn post(message: &js_sys::Object) {
+    WORKER.with(|slot| {
+        if let Some(worker) = slot.borrow().as_ref() {
+            let _ = worker.post_message(message);
+        }
+    });
+}
+
+/// Sends files to be read, showing each as "reading" until the worker answers.
+pub fn load_files(session: Session, files: Vec<File>) {
+    for file in files {
+        let file_id = session.new_file_id();
+        let file_name = file.name();
+        session.reading.update(|reading| {
+            reading.push(ReadingFile {
+                file_id,
+                file_name: file_name.clone(),
+                size_bytes: file.size() as u64,
+                bytes_read: 0,
+            })
+        });
+        send(&Request::Load { file_id, file_name }, Some(&file));
+    }
+}
+
+/// Asks the worker to read a loaded file again with the columns the user chose.
+pub fn remap(
+    session: Session,
+    file_id: u32,
+    file_name: String,
+    size_bytes: u64,
+    mapping: crate::engine::sources::hris::HrisMapping,
+) {
+    session.reading.update(|reading| {
+        reading.push(ReadingFile {
+            file_id,
+            file_name,
+            size_bytes,
+            bytes_read: 0,
+        })
+    });
+    send(&Request::Remap { file_id, mapping }, None);
+}

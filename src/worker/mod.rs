@@ -1,0 +1,104 @@
+//! The page ↔ worker protocol: the only serialisation boundary between the UI and the engine.
+//!
+//! Messages travel as JSON text in `postMessage`, with the `File` itself (when there is one)
+//! alongside: `{request: "<json>", file: File}`. The worker holds the dataset; the page holds
+//! only the latest [`Report`], which is aggregate and pseudonymous.
+
+pub mod file_reader;
+pub mod runtime;
+
+use crate::engine::settings::Settings;
+use crate::engine::sources::hris::HrisMapping;
+use crate::engine::Report;
+use serde::{Deserialize, Serialize};
+
+/// Page → worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Request {
+    /// Use this org key (64 hex digits) from now on; files already loaded are read again.
+    SetKey {
+        key_hex: String,
+    },
+    /// Read the `File` sent alongside.
+    Load {
+        file_id: u32,
+        file_name: String,
+    },
+    /// Read a loaded file again with the columns the user chose.
+    Remap {
+        file_id: u32,
+        mapping: HrisMapping,
+    },
+    Remove {
+        file_id: u32,
+    },
+    Clear,
+    SetSettings {
+        settings: Settings,
+    },
+}
+
+/// Worker → page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Reply {
+    /// The worker's wasm is running and listening: messages sent before this would be lost,
+    /// so the page holds them until it arrives.
+    Started,
+    /// The worker is running and holds a key.
+    Ready { key_fingerprint: String },
+    /// A file is being read.
+    Progress {
+        file_id: u32,
+        bytes_read: u64,
+        total_bytes: u64,
+    },
+    /// The report after every change; `file_id` is the file just read, if any.
+    Report {
+        report: Box<Report>,
+        file_id: Option<u32>,
+    },
+    /// Something the page should show that is not about one file.
+    Problem { message: String },
+}
+
+impl Request {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Reply {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_tagged_json() {
+        let request = Request::Load {
+            file_id: 3,
+            file_name: "users.csv".into(),
+        };
+        let json = request.to_json();
+        assert_eq!(
+            json,
+            r#"{"kind":"load","file_id":3,"file_name":"users.csv"}"#
+        );
+        assert_eq!(serde_json::from_str::<Request>(&json).ok(), Some(request));
+        let reply = Reply::Progress {
+            file_id: 3,
+            bytes_read: 10,
+            total_bytes: 20,
+        };
+        assert_eq!(
+            serde_json::from_str::<Reply>(&reply.to_json()).ok(),
+            Some(reply)
+        );
+    }
+}
