@@ -4,7 +4,7 @@
 
 use super::dataset::SourceSummary;
 use super::date::{DaySpan, WeekStart};
-use super::metrics::definitions::Unit;
+use super::metrics::definitions::{Better, Unit};
 use super::settings::Settings;
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +37,8 @@ pub struct Figure {
     pub id: String,
     pub label: String,
     pub unit: Unit,
+    /// Which direction of change is an improvement.
+    pub better: Better,
     /// `None` when suppressed or not computable from what was loaded.
     pub value: Option<f64>,
     /// The same figure for the comparison week.

@@ -21,6 +21,17 @@ pub struct Definition {
     pub sources: &'static str,
     /// The export that enables the figure when nothing loaded can compute it.
     pub needs: &'static str,
+    /// Which way is good: up, down, or neither (a cost is neither good nor bad by itself).
+    pub better: Better,
+}
+
+/// The direction in which a figure improves, for colouring its change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    Higher,
+    Lower,
+    Neither,
 }
 
 pub const DEFINITIONS: &[Definition] = &[
@@ -31,6 +42,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "People holding an enabled seat in the headline week (pending invites are counted separately).",
         sources: "chatgpt.users_csv: user_status, period_start, period_end",
         needs: "chatgpt.users_csv",
+        better: Better::Neither,
     },
     Definition {
         id: "activated_users",
@@ -39,6 +51,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "Seat holders active at least once in the data up to the headline week, or with a native last-active date.",
         sources: "chatgpt.users_csv: is_active, messages, first_day_active_in_period, last_day_active",
         needs: "chatgpt.users_csv",
+        better: Better::Higher,
     },
     Definition {
         id: "activation_rate",
@@ -47,6 +60,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "activated users / seats.",
         sources: "chatgpt.users_csv",
         needs: "chatgpt.users_csv",
+        better: Better::Higher,
     },
     Definition {
         id: "weekly_active_users",
@@ -55,6 +69,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "Distinct people active in the headline week (is_active, messages > 0, or an active day inside the week).",
         sources: "chatgpt.users_csv: is_active, messages, first/last_day_active_in_period",
         needs: "chatgpt.users_csv (weekly)",
+        better: Better::Higher,
     },
     Definition {
         id: "monthly_active_users",
@@ -63,6 +78,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "Distinct people active in the 28 days ending with the headline week (recounted, never a sum of weekly counts).",
         sources: "chatgpt.users_csv (four weekly periods)",
         needs: "chatgpt.users_csv covering 4 weeks",
+        better: Better::Higher,
     },
     Definition {
         id: "stickiness",
@@ -71,6 +87,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "weekly active users / monthly active users.",
         sources: "chatgpt.users_csv",
         needs: "chatgpt.users_csv covering 4 weeks",
+        better: Better::Higher,
     },
     Definition {
         id: "messages_per_active_user_week",
@@ -79,6 +96,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "User-sent messages in the headline week / people active in that week's rows.",
         sources: "chatgpt.users_csv: messages",
         needs: "chatgpt.users_csv (weekly)",
+        better: Better::Higher,
     },
     Definition {
         id: "advanced_model_share",
@@ -87,6 +105,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "Messages to models of the advanced tier / all messages with a model, in the headline week. From the Users CSV this is a share of messages, not of sessions. The tier table is in settings.",
         sources: "chatgpt.users_csv: model_to_messages",
         needs: "chatgpt.users_csv with model_to_messages",
+        better: Better::Higher,
     },
     Definition {
         id: "unused_seats",
@@ -95,6 +114,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "Seats with no activity in the last 30 days (setting) up to the end of the headline week, excluding people hired within that window or on leave per HRIS.",
         sources: "chatgpt.users_csv; hris: hire date, worker status",
         needs: "chatgpt.users_csv",
+        better: Better::Lower,
     },
     Definition {
         id: "monthly_seat_cost",
@@ -103,6 +123,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "Σ seats × monthly price per seat of that tool (prices in settings).",
         sources: "seats; settings: seat prices",
         needs: "chatgpt.users_csv",
+        better: Better::Neither,
     },
     Definition {
         id: "cost_per_active_user",
@@ -111,6 +132,7 @@ pub const DEFINITIONS: &[Definition] = &[
         formula: "(monthly seat cost + usage cost in the month) / monthly active users.",
         sources: "seats, monthly active users; settings: seat prices",
         needs: "chatgpt.users_csv covering 4 weeks",
+        better: Better::Lower,
     },
 ];
 

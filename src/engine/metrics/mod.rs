@@ -74,6 +74,7 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
                 id: d.id.to_string(),
                 label: d.label.to_string(),
                 unit: d.unit,
+                better: d.better,
                 value,
                 previous: value_of(before, before_month),
                 definition: d.formula.to_string(),

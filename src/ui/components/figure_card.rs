@@ -1,6 +1,7 @@
 //! One headline figure: its value (the `data-metric` / `data-value` contract), the change vs
 //! the comparison week, and its definition one click away.
 
+use crate::engine::metrics::definitions::Better;
 use crate::engine::report::Figure;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -17,7 +18,7 @@ pub fn FigureCard(figure: Figure, #[prop(into)] comparison: String) -> impl Into
             <p class="card-value" class:muted=figure.value.is_none()>{value_text}</p>
             {match (delta, needs) {
                 (Some((text, change)), _) => view! {
-                    <p class="delta" class:up={change > 0.0} class:down={change < 0.0}>
+                    <p class="delta" class:good={improved(figure.better, change) == Some(true)} class:bad={improved(figure.better, change) == Some(false)}>
                         {text} <span class="delta-note">{format!(" {comparison}")}</span>
                     </p>
                 }.into_any(),
@@ -30,5 +31,15 @@ pub fn FigureCard(figure: Figure, #[prop(into)] comparison: String) -> impl Into
                 <p class="sources">"Source: " {figure.sources.clone()}</p>
             </details>
         </article>
+    }
+}
+
+/// Whether a change is an improvement (`None`: no change, or a figure with no good direction).
+fn improved(better: Better, change: f64) -> Option<bool> {
+    match better {
+        _ if change == 0.0 => None,
+        Better::Higher => Some(change > 0.0),
+        Better::Lower => Some(change < 0.0),
+        Better::Neither => None,
     }
 }

@@ -41,11 +41,14 @@ pub fn draw_trend<DB: DrawingBackend>(
         .build_cartesian_2d(-0.3f64..last + 0.3, 0f64..top)
         .ok()?;
     let labels: Vec<String> = points.iter().map(|p| p.label.clone()).collect();
-    let step = (points.len() / 7).max(1);
+    // About one label per 70 CSS pixels, so labels never overlap on a phone.
+    let css_width = f64::from(root.dim_in_pixel().0) / scale;
+    let room = ((css_width - 60.0) / 70.0).floor().max(2.0) as usize;
+    let step = points.len().div_ceil(room).max(1);
     chart
         .configure_mesh()
         .disable_x_mesh()
-        .light_line_style(GRID)
+        .light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
         .axis_style(GRID.stroke_width(px(1.0) as u32))
         .x_labels(points.len())

@@ -46,6 +46,7 @@ fn OverviewBody(model: OverviewModel) -> impl IntoView {
                         <span class="muted">{format!(" · {}", model.week_start_note)}</span>
                     </p>
                 </div>
+                <ExportReportButton />
             </header>
             {model.problem.clone().map(|p| view! { <p class="notice">{format!("Weekly figures: {p}.")}</p> })}
             {model.action.clone().map(|a| view! {
@@ -78,6 +79,26 @@ fn OverviewBody(model: OverviewModel) -> impl IntoView {
                 <DepartmentTable rows=model.departments.clone() />
             </section>
         </section>
+    }
+}
+
+/// Downloads the current Report as JSON (field names documented in the README).
+#[component]
+pub fn ExportReportButton() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let export = move |_| {
+        session.report.with_untracked(|report| {
+            if let Some(report) = report {
+                if let Ok(json) = serde_json::to_vec_pretty(report) {
+                    crate::ui::browser::download("uptake-report.json", "application/json", &json);
+                }
+            }
+        })
+    };
+    view! {
+        <button type="button" class="button secondary" data-testid="export-report" on:click=export>
+            "Export report (JSON)"
+        </button>
     }
 }
 
