@@ -1,30 +1,17 @@
 //! Civil (proleptic Gregorian) dates as days since 1970-01-01, and the sample's calendar.
 //! No clock is read: the sample organisation lives at a fixed point in time.
 
-/// Days since 1970-01-01 of a year/month/day (Howard Hinnant's `days_from_civil`).
+use crate::engine::date::{civil_from_days as civil, days_from_civil as days, Day};
+
+/// Days since 1970-01-01 of a year/month/day (the engine's calendar, in the sample's `i64`).
 pub(super) const fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let m = month as i64;
-    let mp = if m > 2 { m - 3 } else { m + 9 };
-    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    days(year as i32, month, day) as i64
 }
 
-/// Year, month, day of a day number (Howard Hinnant's `civil_from_days`).
-pub(super) const fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { y + 1 } else { y }, m as u32, d as u32)
+/// Year, month, day of a day number.
+pub(super) const fn civil_from_days(day: i64) -> (i64, u32, u32) {
+    let (y, m, d) = civil(day as i32);
+    (y as i64, m, d)
 }
 
 /// Day of the week: 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday).
@@ -33,9 +20,8 @@ pub(super) const fn weekday(days: i64) -> i64 {
 }
 
 /// `YYYY-MM-DD`.
-pub(super) fn ymd(days: i64) -> String {
-    let (y, m, d) = civil_from_days(days);
-    format!("{y:04}-{m:02}-{d:02}")
+pub(super) fn ymd(day: i64) -> String {
+    Day(day as i32).to_string()
 }
 
 /// Number of weekly periods in the Users export.
