@@ -70,6 +70,16 @@ impl Day {
         Day(self.0 + days)
     }
 
+    /// The UTC day of a Unix timestamp in seconds.
+    pub fn from_unix_seconds(seconds: i64) -> Day {
+        Day(seconds.div_euclid(86_400) as i32)
+    }
+
+    /// The Unix timestamp of this day's midnight, UTC.
+    pub fn unix_seconds(self) -> i64 {
+        i64::from(self.0) * 86_400
+    }
+
     /// First day of this day's month.
     pub fn month_start(self) -> Day {
         let (y, m, _) = self.ymd();
@@ -108,6 +118,58 @@ pub const fn civil_from_days(days: i32) -> (i32, u32, u32) {
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// Parses an ISO 8601 / RFC 3339 timestamp (`2026-05-20T12:47:09.501218Z`,
+/// `2026-03-28T06:54:33+02:00`, `2026-05-20 12:47:09`) into Unix seconds, UTC. A date alone
+/// is its midnight. No offset means UTC.
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let day = Day::parse(text)?;
+    let rest = text.get(10..).unwrap_or("");
+    if rest.is_empty() {
+        return Some(day.unix_seconds());
+    }
+    let time = rest.get(1..)?;
+    let bytes = time.as_bytes();
+    if bytes.len() < 5 || bytes[2] != b':' {
+        return None;
+    }
+    let hour = i64::from(parse_digits(&bytes[0..2])?);
+    let minute = i64::from(parse_digits(&bytes[3..5])?);
+    let mut pos = 5;
+    let mut second = 0;
+    if bytes.get(5) == Some(&b':') {
+        second = i64::from(parse_digits(bytes.get(6..8)?)?);
+        pos = 8;
+        if bytes.get(pos) == Some(&b'.') {
+            pos += 1;
+            while bytes.get(pos).is_some_and(u8::is_ascii_digit) {
+                pos += 1;
+            }
+        }
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let offset = match &time[pos..] {
+        "" | "Z" | "z" => 0,
+        zone => {
+            let sign = match zone.as_bytes().first()? {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let digits: Vec<u8> = zone.bytes().skip(1).filter(u8::is_ascii_digit).collect();
+            if digits.len() != 4 {
+                return None;
+            }
+            let h = i64::from(parse_digits(&digits[0..2])?);
+            let m = i64::from(parse_digits(&digits[2..4])?);
+            sign * (h * 3600 + m * 60)
+        }
+    };
+    Some(day.unix_seconds() + hour * 3600 + minute * 60 + second - offset)
 }
 
 fn parse_digits(bytes: &[u8]) -> Option<u32> {
@@ -181,6 +243,31 @@ mod tests {
         assert_eq!(Day::parse("2025-13-01"), None);
         assert_eq!(Day::parse("03/04/2026"), None);
         assert_eq!(Day::parse("2025-03-301"), None);
+    }
+
+    #[test]
+    fn timestamps_with_fractions_and_offsets() {
+        // 2026-05-20 is day 20593; 20593 × 86400 = 1 779 235 200.
+        assert_eq!(parse_timestamp("2026-05-20T00:00:00Z"), Some(1_779_235_200));
+        assert_eq!(
+            parse_timestamp("2026-05-20T12:47:09.501218Z"),
+            Some(1_779_235_200 + 12 * 3600 + 47 * 60 + 9)
+        );
+        assert_eq!(
+            parse_timestamp("2026-05-20T02:00:00+02:00"),
+            Some(1_779_235_200)
+        );
+        assert_eq!(
+            parse_timestamp("2026-05-20 12:00"),
+            Some(1_779_235_200 + 12 * 3600)
+        );
+        assert_eq!(parse_timestamp("2026-05-20"), Some(1_779_235_200));
+        assert_eq!(parse_timestamp("yesterday"), None);
+        assert_eq!(
+            Day::from_unix_seconds(1_779_235_200 + 86_399).to_string(),
+            "2026-05-20"
+        );
+        assert_eq!(Day::from_unix_seconds(-1).to_string(), "1969-12-31");
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! Recognises a file's format from its content (never its name): the CSV header or the JSON
-//! keys (FORMATS.md §10), after undoing any byte-order mark or UTF-16 encoding. When nothing
-//! matches it names the closest supported format and what it lacked.
+//! Recognises a file's format from its content (never its name): the CSV header, or the keys
+//! of the first JSON record and its envelope (FORMATS.md §10), after undoing any byte-order
+//! mark or UTF-16 encoding. When nothing matches it names the closest supported format and
+//! what it lacked. The formats themselves are listed in [`super::sources::registry`].
 
-use super::sources::csv_table::{normalise_name, sniff_delimiter, CsvTable, Header};
-use super::sources::{chatgpt_users_csv, hris};
+use super::sources::csv_table::{sniff_delimiter, CsvTable, Header};
+use super::sources::records::for_each_record;
+use super::sources::registry::{FormatSpec, FORMATS};
 use super::text::{head_text, Encoding};
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 use std::fmt;
 
 /// The format ids of DESIGN.md that this build reads.
@@ -13,39 +16,58 @@ use std::fmt;
 pub enum FormatId {
     #[serde(rename = "chatgpt.users_csv")]
     ChatgptUsersCsv,
+    #[serde(rename = "chatgpt.gpts_csv")]
+    ChatgptGptsCsv,
+    #[serde(rename = "chatgpt.projects_csv")]
+    ChatgptProjectsCsv,
+    #[serde(rename = "chatgpt.credit_usage_csv")]
+    ChatgptCreditUsageCsv,
+    #[serde(rename = "chatgpt.analytics_usage_json")]
+    ChatgptAnalyticsUsageJson,
+    #[serde(rename = "chatgpt.compliance_logs_jsonl")]
+    ChatgptComplianceLogsJsonl,
+    #[serde(rename = "chatgpt.compliance_conversations_json")]
+    ChatgptComplianceConversationsJson,
+    #[serde(rename = "codex.usage_json")]
+    CodexUsageJson,
+    #[serde(rename = "codex.code_reviews_json")]
+    CodexCodeReviewsJson,
+    #[serde(rename = "codex.code_review_responses_json")]
+    CodexCodeReviewResponsesJson,
+    #[serde(rename = "codex.dashboard_json")]
+    CodexDashboardJson,
+    #[serde(rename = "codex.user_csv")]
+    CodexUserCsv,
+    #[serde(rename = "copilot.usage_ndjson")]
+    CopilotUsageNdjson,
+    #[serde(rename = "copilot.entity_report_json")]
+    CopilotEntityReportJson,
+    #[serde(rename = "copilot.user_teams_ndjson")]
+    CopilotUserTeamsNdjson,
+    #[serde(rename = "copilot.metrics_json")]
+    CopilotMetricsJson,
+    #[serde(rename = "copilot.seats_json")]
+    CopilotSeatsJson,
+    #[serde(rename = "copilot.activity_csv")]
+    CopilotActivityCsv,
+    #[serde(rename = "github.billing_usage_csv")]
+    GithubBillingUsageCsv,
     #[serde(rename = "hris")]
     Hris,
 }
 
 impl FormatId {
-    pub const ALL: [FormatId; 2] = [FormatId::ChatgptUsersCsv, FormatId::Hris];
+    pub fn spec(self) -> &'static FormatSpec {
+        FORMATS.iter().find(|f| f.id == self).unwrap_or(&FORMATS[0])
+    }
 
+    /// The DESIGN.md id, e.g. `chatgpt.users_csv`.
     pub fn id(self) -> &'static str {
-        match self {
-            FormatId::ChatgptUsersCsv => "chatgpt.users_csv",
-            FormatId::Hris => "hris",
-        }
+        self.spec().name
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            FormatId::ChatgptUsersCsv => "ChatGPT workspace Users export (CSV)",
-            FormatId::Hris => "HRIS roster (CSV)",
-        }
-    }
-
-    /// The columns that identify the format, for "closest format" messages.
-    fn signature(self) -> &'static [&'static str] {
-        match self {
-            FormatId::ChatgptUsersCsv => &[
-                "period_start",
-                "email",
-                "messages",
-                "user_status",
-                "gpt_messages",
-            ],
-            FormatId::Hris => &["email", "department"],
-        }
+        self.spec().label
     }
 }
 
@@ -55,21 +77,77 @@ impl fmt::Display for FormatId {
     }
 }
 
+/// What the start of a file looks like, for the formats' `matches` functions.
+pub enum Probe {
+    Csv {
+        header: Header,
+        delimiter: u8,
+        email_column: bool,
+    },
+    Json(JsonProbe),
+}
+
+/// The first JSON record of a file and its envelope.
+pub struct JsonProbe {
+    /// More than one top-level value (one object per line).
+    pub ndjson: bool,
+    /// The first complete record, if the head holds one.
+    pub first: Option<Value>,
+    /// Small top-level values around the records (`object`, `report_day`, `total_seats`…).
+    pub envelope: Map<String, Value>,
+    /// The head as text, for formats recognised by a key whose record is too large to probe.
+    pub text: String,
+}
+
+impl JsonProbe {
+    /// True when the first record has every key (dotted paths reach into objects).
+    pub fn first_has(&self, keys: &[&str]) -> bool {
+        self.first
+            .as_ref()
+            .is_some_and(|v| keys.iter().all(|k| lookup(v, k).is_some()))
+    }
+
+    /// A string field of the first record.
+    pub fn first_str(&self, key: &str) -> Option<&str> {
+        self.first
+            .as_ref()
+            .and_then(|v| lookup(v, key))
+            .and_then(Value::as_str)
+    }
+
+    pub fn envelope_has(&self, key: &str) -> bool {
+        self.envelope.contains_key(key)
+    }
+
+    pub fn envelope_str(&self, key: &str) -> Option<&str> {
+        self.envelope.get(key).and_then(Value::as_str)
+    }
+}
+
+/// `a.b.c` inside a JSON value.
+pub fn lookup<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
+    path.split('.')
+        .try_fold(value, |v, key| v.get(key))
+        .filter(|v| !v.is_null() || path.is_empty())
+}
+
+/// Keys whose array holds the records, in any JSON export Uptake reads.
+pub const RECORD_ARRAY_KEYS: &[&str] = &[
+    "data",
+    "day_totals",
+    "seats",
+    "value",
+    "items",
+    "Report_Entry",
+    "usageEvents",
+    "teamMembers",
+];
+
 /// What the start of a file says it is.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Detection {
-    Csv {
-        format: FormatId,
-        delimiter: u8,
-    },
-    /// A CSV roster whose identifier column must be chosen in the mapper.
-    CsvNeedsMapping {
-        delimiter: u8,
-    },
-    Unknown {
-        message: String,
-        hint: String,
-    },
+    Known { format: FormatId, delimiter: u8 },
+    Unknown { message: String, hint: String },
 }
 
 /// Sniffs the first bytes of a file (64 KiB is plenty).
@@ -87,46 +165,78 @@ pub fn detect(head: &[u8]) -> Detection {
         );
     }
     let text = head_text(head);
-    let trimmed = text.trim_start();
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        return unknown(
-            "This JSON file is not a format this version of Uptake reads yet.".into(),
-            "Supported now: the ChatGPT workspace Users CSV and an HRIS CSV.",
-        );
-    }
-    let delimiter = sniff_delimiter(&text);
-    let Ok(table) = CsvTable::open(text.as_bytes(), delimiter) else {
-        return unknown(
-            "No header row was found.".into(),
-            "Check that the file is a CSV export.",
-        );
+    let probe = probe(&text);
+    let delimiter = match &probe {
+        Probe::Csv { delimiter, .. } => *delimiter,
+        Probe::Json(_) => b',',
     };
-    let header = &table.header.clone();
-    if chatgpt_users_csv::matches(header) {
-        return Detection::Csv {
-            format: FormatId::ChatgptUsersCsv,
+    if let Some(spec) = FORMATS.iter().find(|f| (f.matches)(&probe)) {
+        return Detection::Known {
+            format: spec.id,
             delimiter,
         };
     }
-    if hris::matches(header) {
-        return Detection::Csv {
-            format: FormatId::Hris,
-            delimiter,
-        };
+    if let Probe::Json(json) = &probe {
+        if json.first_has(&["download_links"]) || json.envelope_has("download_links") {
+            return unknown(
+                "This is a Copilot usage-metrics link file: it holds download links, not the data.".into(),
+                "Open each link in \"download_links\" (they expire after a few minutes), save the NDJSON files and add those.",
+            );
+        }
     }
-    if has_email_values(table) {
-        return Detection::CsvNeedsMapping { delimiter };
-    }
-    let (format, missing) = closest(header);
+    let (spec, missing) = closest(&probe);
     unknown(
         format!(
-            "Not a supported export. Closest: {} ({}), but the columns {} are missing.",
-            format.label(),
-            format.id(),
-            missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", ")
+            "Not a supported export. Closest: {} ({}), but {} {} missing.",
+            spec.label,
+            spec.name,
+            missing.iter().map(|m| format!("\"{m}\"")).collect::<Vec<_>>().join(", "),
+            if missing.len() == 1 { "is" } else { "are" },
         ),
         "Check that this is the file as downloaded from the vendor's console (see the list of supported exports).",
     )
+}
+
+fn probe(text: &str) -> Probe {
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        let mut first: Option<Value> = None;
+        let mut envelope = Map::new();
+        let mut top_level = 0;
+        let _ = for_each_record(trimmed.as_bytes(), &[], |_| top_level += 1);
+        let _ = for_each_record(trimmed.as_bytes(), RECORD_ARRAY_KEYS, |record| {
+            if first.is_none() {
+                first = serde_json::from_slice(record.bytes).ok();
+                for (key, raw) in record.envelope {
+                    if let Ok(value) = serde_json::from_slice(raw) {
+                        envelope.insert(key.clone(), value);
+                    }
+                }
+            }
+        });
+        return Probe::Json(JsonProbe {
+            ndjson: top_level > 1,
+            first,
+            envelope,
+            text: text.to_string(),
+        });
+    }
+    let delimiter = sniff_delimiter(text);
+    match CsvTable::open(text.as_bytes(), delimiter) {
+        Ok(table) => {
+            let header = table.header.clone();
+            Probe::Csv {
+                header,
+                delimiter,
+                email_column: has_email_values(table),
+            }
+        }
+        Err(_) => Probe::Csv {
+            header: Header::new(Vec::new()),
+            delimiter,
+            email_column: false,
+        },
+    }
 }
 
 fn unknown(message: String, hint: &str) -> Detection {
@@ -136,21 +246,29 @@ fn unknown(message: String, hint: &str) -> Detection {
     }
 }
 
-fn closest(header: &Header) -> (FormatId, Vec<&'static str>) {
-    let mut best = (FormatId::ChatgptUsersCsv, Vec::new(), -1.0f64);
-    for format in FormatId::ALL {
-        let signature = format.signature();
-        let missing: Vec<&str> = signature
+/// The supported format sharing most of its signature with the file, and what it lacks.
+fn closest(probe: &Probe) -> (&'static FormatSpec, Vec<&'static str>) {
+    let present = |key: &str| match probe {
+        Probe::Csv { header, .. } => header.has(key),
+        Probe::Json(json) => json.first_has(&[key]) || json.envelope_has(key),
+    };
+    let is_csv = matches!(probe, Probe::Csv { .. });
+    let mut best: Option<(&FormatSpec, Vec<&str>, f64)> = None;
+    for spec in FORMATS.iter().filter(|f| f.csv == is_csv) {
+        let missing: Vec<&str> = spec
+            .signature
             .iter()
             .copied()
-            .filter(|c| !header.has(c))
+            .filter(|c| !present(c))
             .collect();
-        let score = 1.0 - missing.len() as f64 / signature.len() as f64;
-        if score > best.2 {
-            best = (format, missing, score);
+        let score = 1.0 - missing.len() as f64 / spec.signature.len().max(1) as f64;
+        if best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((spec, missing, score));
         }
     }
-    (best.0, best.1)
+    best.map_or((&FORMATS[0], Vec::new()), |(spec, missing, _)| {
+        (spec, missing)
+    })
 }
 
 /// True when some column of the first rows holds email addresses.
@@ -199,9 +317,4 @@ fn binary_hint(kind: &str) -> &'static str {
         "legacy Excel (.xls) workbook" => "Open it in a spreadsheet and save it as CSV, then add the CSV.",
         _ => "Add the CSV or JSON export as downloaded from the vendor's console.",
     }
-}
-
-/// Used by tests and the page: the normalised form of a header name.
-pub fn column_key(name: &str) -> String {
-    normalise_name(name)
 }

@@ -125,6 +125,10 @@ pub enum IdKind {
     GithubUserId,
     /// ChatGPT `public_id` / Analytics `user_id` (`user-…`).
     OpenaiUser,
+    /// Not a person: a conversation or session id, kept only to group messages.
+    Conversation,
+    /// Not a person: an event id, kept only to count an event once.
+    Event,
 }
 
 impl IdKind {
@@ -135,6 +139,8 @@ impl IdKind {
             IdKind::GithubLogin => "github",
             IdKind::GithubUserId => "github_id",
             IdKind::OpenaiUser => "openai_user",
+            IdKind::Conversation => "conversation",
+            IdKind::Event => "event",
         }
     }
 }
@@ -178,6 +184,21 @@ impl<'k> Pseudonymiser<'k> {
         let value = self.key.pseudonym(kind, trimmed);
         self.cache.insert((kind, Box::from(trimmed)), value);
         Some(value)
+    }
+}
+
+impl Pseudonymiser<'_> {
+    /// A 64-bit keyed hash of a non-personal id (conversation, event), for grouping and
+    /// de-duplication; `0` for an empty id. Conversation ids are cached, event ids are not
+    /// (each appears once).
+    pub fn short_hash(&mut self, kind: IdKind, raw: &str) -> u64 {
+        if kind == IdKind::Event {
+            if raw.trim().is_empty() {
+                return 0;
+            }
+            return (self.key.pseudonym(kind, raw).0 >> 64) as u64;
+        }
+        self.hash(kind, raw).map_or(0, |p| (p.0 >> 64) as u64)
     }
 }
 

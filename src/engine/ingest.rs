@@ -5,8 +5,9 @@
 use super::detect::{detect, Detection, FormatId};
 use super::identity::OrgKey;
 use super::sources::hris::HrisMapping;
-use super::sources::{chatgpt_users_csv, hris, FileError, Parsed};
-use super::text::{Encoding, Utf8Reader};
+use super::sources::registry::ParseContext;
+use super::sources::{FileError, Parsed};
+use super::text::{head_text, Encoding, Utf8Reader};
 use std::io::{Cursor, Read};
 
 /// How many bytes are peeked for detection.
@@ -44,11 +45,10 @@ pub fn ingest(mut reader: impl Read, options: &IngestOptions<'_>) -> Result<Inge
             format: None,
             error: e.into(),
         })?;
-    let stream = Utf8Reader::new(Cursor::new(head.clone()).chain(reader), &head);
+    let mut stream = Utf8Reader::new(Cursor::new(head.clone()).chain(reader), &head);
     let encoding = stream.encoding();
     let (format, delimiter) = match detect(&head) {
-        Detection::Csv { format, delimiter } => (format, delimiter),
-        Detection::CsvNeedsMapping { delimiter } => (FormatId::Hris, delimiter),
+        Detection::Known { format, delimiter } => (format, delimiter),
         Detection::Unknown { message, hint } => {
             return Err(IngestError {
                 format: None,
@@ -56,11 +56,20 @@ pub fn ingest(mut reader: impl Read, options: &IngestOptions<'_>) -> Result<Inge
             })
         }
     };
-    let result = match format {
-        FormatId::ChatgptUsersCsv => chatgpt_users_csv::parse(stream, delimiter, options.key),
-        FormatId::Hris => hris::parse(stream, delimiter, options.key, options.hris_mapping),
+    let json = matches!(
+        head_text(&head[..head.len().min(4096)])
+            .trim_start()
+            .chars()
+            .next(),
+        Some('{' | '[')
+    );
+    let context = ParseContext {
+        key: options.key,
+        delimiter,
+        json,
+        hris_mapping: options.hris_mapping,
     };
-    let mut parsed = result.map_err(|error| IngestError {
+    let mut parsed = (format.spec().parse)(&mut stream, &context).map_err(|error| IngestError {
         format: Some(format),
         error,
     })?;

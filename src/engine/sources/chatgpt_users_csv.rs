@@ -4,13 +4,31 @@
 //! optional; `department` is a JSON-array string; `model_to_messages` is JSON or a Python repr.
 
 use super::csv_table::{CsvTable, Header, Row};
+use super::registry::FormatSpec;
 use super::values;
 use super::{Diagnostics, FileError, Parsed};
 use crate::engine::date::{Day, DaySpan};
+use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Cadence, Facts, ModelCount, PeriodActivity, SeatStatus, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use crate::engine::literal::{parse_count_map, parse_label_list};
 use std::io::Read;
+
+pub const FORMAT: FormatSpec = FormatSpec {
+    id: FormatId::ChatgptUsersCsv,
+    name: "chatgpt.users_csv",
+    label: "ChatGPT workspace Users export (CSV)",
+    csv: true,
+    signature: &[
+        "period_start",
+        "email",
+        "messages",
+        "user_status",
+        "gpt_messages",
+    ],
+    matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+};
 
 /// Detection (FORMATS.md §10): ⊇ {period_start, email, messages} and one of the others.
 pub fn matches(header: &Header) -> bool {

@@ -7,8 +7,10 @@
 //! ([`MappingRequest`] → [`HrisMapping`]). Names are read only to be dropped.
 
 use super::csv_table::{CsvTable, Header};
+use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
+use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{IdentityId, PersonRecord};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use serde::{Deserialize, Serialize};
@@ -225,6 +227,32 @@ pub struct MappingRequest {
     pub headers: Vec<String>,
     pub guess: HrisMapping,
 }
+
+pub const FORMAT: FormatSpec = FormatSpec {
+    id: FormatId::Hris,
+    name: "hris",
+    label: "HRIS roster (CSV or Workday JSON)",
+    csv: true,
+    signature: &["email", "department"],
+    matches: |probe| match probe {
+        // A recognised roster, or any CSV with a column of email addresses (the mapper asks).
+        Probe::Csv {
+            header,
+            email_column,
+            ..
+        } => matches(header) || *email_column,
+        Probe::Json(json) => {
+            json.envelope_has("Report_Entry") || json.text.contains("\"Report_Entry\"")
+        }
+    },
+    parse: |reader, ctx| {
+        if ctx.json {
+            super::hris_workday_json::parse(reader, ctx)
+        } else {
+            parse(reader, ctx.delimiter, ctx.key, ctx.hris_mapping)
+        }
+    },
+};
 
 /// Detection (FORMATS.md §10): an email or employee-id column plus a department column.
 pub fn matches(header: &Header) -> bool {

@@ -4,9 +4,29 @@
 //! A parser reads a `std::io::Read` incrementally and returns [`Parsed`]: the file's canonical
 //! facts (identifiers already hashed) plus its [`Diagnostics`]. Bad rows are data, not failure.
 
+pub mod chatgpt_analytics_json;
+pub mod chatgpt_compliance_json;
+pub mod chatgpt_compliance_logs;
+pub mod chatgpt_credit_usage_csv;
+pub mod chatgpt_gpts_csv;
+pub mod chatgpt_projects_csv;
 pub mod chatgpt_users_csv;
+pub mod codex_code_reviews_json;
+pub mod codex_dashboard_json;
+pub mod codex_user_csv;
+pub mod copilot_activity_csv;
+pub mod copilot_entity_report;
+pub mod copilot_metrics_json;
+pub mod copilot_seats_json;
+pub mod copilot_usage_ndjson;
+pub mod copilot_user_teams;
 pub mod csv_table;
+pub mod github_billing_csv;
 pub mod hris;
+pub mod hris_workday_json;
+pub mod json_rows;
+pub mod records;
+pub mod registry;
 pub mod values;
 
 use super::date::DaySpan;

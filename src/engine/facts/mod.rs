@@ -1,0 +1,378 @@
+//! Canonical fact tables: what every parser produces and every metric reads.
+//!
+//! Facts are pseudonymous by construction: people appear only as [`IdentityId`]s that index
+//! keyed hashes. Native grain is kept (a weekly row stays weekly). Labels are interned.
+//! [`Facts::merge`] combines the facts of several files, dropping rows already present
+//! (the same person and period loaded twice counts once).
+
+mod daily;
+mod events;
+mod identities;
+mod org;
+mod period;
+mod person;
+mod seats;
+
+pub use daily::{Breakdown, DailyActivity, Measures};
+pub use events::{MessageEvent, Role};
+pub use identities::{Identities, IdentityId};
+pub use org::{AssetKind, AssetPeriod, OrgDaily, TeamMembership, UsageCharge};
+pub use period::{Cadence, ModelCount, PeriodActivity, SeatStatus};
+pub use person::PersonRecord;
+pub use seats::Seat;
+
+use super::date::Day;
+use super::intern::{Interner, Sym};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// The AI tools Uptake knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tool {
+    Chatgpt,
+    Codex,
+    Copilot,
+    M365Copilot,
+    Claude,
+    Cursor,
+    Gemini,
+}
+
+impl Tool {
+    pub fn label(self) -> &'static str {
+        match self {
+            Tool::Chatgpt => "ChatGPT",
+            Tool::Codex => "Codex",
+            Tool::Copilot => "GitHub Copilot",
+            Tool::M365Copilot => "Microsoft 365 Copilot",
+            Tool::Claude => "Claude",
+            Tool::Cursor => "Cursor",
+            Tool::Gemini => "Gemini",
+        }
+    }
+}
+
+/// The canonical facts of one file, or of everything loaded.
+#[derive(Clone, Debug, Default)]
+pub struct Facts {
+    pub strings: Interner,
+    pub identities: Identities,
+    /// Pairs of identifiers that belong to one person (HRIS rows, vendor rows with both).
+    pub links: Vec<(IdentityId, IdentityId)>,
+    pub periods: Vec<PeriodActivity>,
+    pub period_models: Vec<ModelCount>,
+    pub people: Vec<PersonRecord>,
+    pub daily: Vec<DailyActivity>,
+    pub events: Vec<MessageEvent>,
+    pub seats: Vec<Seat>,
+    pub org_daily: Vec<OrgDaily>,
+    pub teams: Vec<TeamMembership>,
+    pub charges: Vec<UsageCharge>,
+    pub assets: Vec<AssetPeriod>,
+    keys: Keys,
+}
+
+/// The de-duplication keys of every table: the same fact loaded twice counts once.
+#[derive(Clone, Debug, Default)]
+struct Keys {
+    periods: HashSet<(IdentityId, Tool, Day, Day)>,
+    links: HashSet<(IdentityId, IdentityId)>,
+    daily: HashSet<(IdentityId, Tool, Day, Breakdown)>,
+    events: HashSet<u64>,
+    seats: HashMap<(Option<IdentityId>, Option<Tool>, Option<Day>), usize>,
+    org_daily: HashSet<(Tool, Day, Option<Sym>, Sym, Breakdown)>,
+    teams: HashSet<TeamMembership>,
+    charges: HashSet<ChargeKey>,
+    assets: HashSet<(AssetKind, Sym, Day, Day)>,
+}
+
+type ChargeKey = (
+    Option<IdentityId>,
+    Option<Day>,
+    Option<Sym>,
+    Option<Sym>,
+    Option<Sym>,
+    u64,
+    u64,
+    u64,
+);
+
+/// What a merge did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeStats {
+    pub added: usize,
+    pub duplicates: usize,
+}
+
+impl MergeStats {
+    fn count(&mut self, added: bool) {
+        if added {
+            self.added += 1;
+        } else {
+            self.duplicates += 1;
+        }
+    }
+}
+
+impl Facts {
+    /// Adds a period row unless the same identity, tool and period is already present.
+    pub fn push_period(&mut self, mut row: PeriodActivity, models: &[ModelCount]) -> bool {
+        let key = (row.identity, row.tool, row.period.first, row.period.last);
+        if !self.keys.periods.insert(key) {
+            return false;
+        }
+        let start = self.period_models.len() as u32;
+        self.period_models.extend_from_slice(models);
+        row.models = (start, self.period_models.len() as u32);
+        self.periods.push(row);
+        true
+    }
+
+    pub fn models_of(&self, row: &PeriodActivity) -> &[ModelCount] {
+        self.period_models
+            .get(row.models.0 as usize..row.models.1 as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Records that two identifiers belong to one person (once per pair).
+    pub fn link(&mut self, a: IdentityId, b: IdentityId) {
+        let pair = (a.min(b), a.max(b));
+        if a != b && self.keys.links.insert(pair) {
+            self.links.push(pair);
+        }
+    }
+
+    /// Adds a person-day row unless the same person, tool, day and breakdown is present.
+    pub fn push_daily(&mut self, row: DailyActivity) -> bool {
+        let added = self
+            .keys
+            .daily
+            .insert((row.identity, row.tool, row.day, row.breakdown));
+        if added {
+            self.daily.push(row);
+        }
+        added
+    }
+
+    /// Adds a message event unless an event with the same key is present.
+    pub fn push_event(&mut self, event: MessageEvent) -> bool {
+        let added = self.keys.events.insert(event.key);
+        if added {
+            self.events.push(event);
+        }
+        added
+    }
+
+    /// Adds a seat, or folds it into the seat already known for that person, tool and
+    /// snapshot (returns false then).
+    pub fn push_seat(&mut self, seat: Seat) -> bool {
+        let key = (seat.identity, seat.tool, seat.snapshot);
+        match self.keys.seats.get(&key) {
+            Some(&index) => {
+                self.seats[index].absorb(&seat);
+                false
+            }
+            None => {
+                self.keys.seats.insert(key, self.seats.len());
+                self.seats.push(seat);
+                true
+            }
+        }
+    }
+
+    pub fn push_org_daily(&mut self, row: OrgDaily) -> bool {
+        let added =
+            self.keys
+                .org_daily
+                .insert((row.tool, row.day, row.scope, row.kind, row.breakdown));
+        if added {
+            self.org_daily.push(row);
+        }
+        added
+    }
+
+    pub fn push_team(&mut self, membership: TeamMembership) -> bool {
+        let added = self.keys.teams.insert(membership);
+        if added {
+            self.teams.push(membership);
+        }
+        added
+    }
+
+    pub fn push_charge(&mut self, charge: UsageCharge) -> bool {
+        let key = (
+            charge.identity,
+            charge.day,
+            charge.sku,
+            charge.model,
+            charge.product,
+            charge.quantity.to_bits(),
+            charge.net_usd.to_bits(),
+            charge.credits.to_bits(),
+        );
+        let added = self.keys.charges.insert(key);
+        if added {
+            self.charges.push(charge);
+        }
+        added
+    }
+
+    pub fn push_asset(&mut self, asset: AssetPeriod) -> bool {
+        let added = self.keys.assets.insert((
+            asset.kind,
+            asset.asset,
+            asset.period.first,
+            asset.period.last,
+        ));
+        if added {
+            self.assets.push(asset);
+        }
+        added
+    }
+
+    /// Moves `other`'s facts into `self`, renumbering its labels and identities. Rows already
+    /// present are dropped and counted as duplicates.
+    pub fn merge(&mut self, other: Facts) -> MergeStats {
+        let map = Remap {
+            syms: (0..other.strings.len() as u32)
+                .map(|i| self.strings.intern(other.strings.resolve(Sym(i))))
+                .collect(),
+            ids: (0..other.identities.len() as u32)
+                .map(|i| {
+                    let id = IdentityId(i);
+                    self.identities
+                        .intern(other.identities.pseudonym(id), other.identities.kind(id))
+                })
+                .collect(),
+        };
+        for (a, b) in &other.links {
+            self.link(map.id(*a), map.id(*b));
+        }
+        let mut stats = MergeStats::default();
+        for row in &other.periods {
+            let models: Vec<ModelCount> = other
+                .models_of(row)
+                .iter()
+                .map(|m| ModelCount {
+                    model: map.sym(m.model),
+                    messages: m.messages,
+                })
+                .collect();
+            let moved = PeriodActivity {
+                identity: map.id(row.identity),
+                department: map.opt(row.department),
+                ..row.clone()
+            };
+            stats.count(self.push_period(moved, &models));
+        }
+        for person in other.people {
+            self.people.push(PersonRecord {
+                identity: person.identity.map(|i| map.id(i)),
+                department: map.opt(person.department),
+                team: map.opt(person.team),
+                manager: person.manager.map(|i| map.id(i)),
+                location: map.opt(person.location),
+                title: map.opt(person.title),
+                cost_centre: map.opt(person.cost_centre),
+                ..person
+            });
+            stats.added += 1;
+        }
+        for row in other.daily {
+            let moved = DailyActivity {
+                identity: map.id(row.identity),
+                breakdown: map.breakdown(row.breakdown),
+                ..row
+            };
+            stats.count(self.push_daily(moved));
+        }
+        for event in other.events {
+            let moved = MessageEvent {
+                identity: map.id(event.identity),
+                model: map.opt(event.model),
+                gpt: map.opt(event.gpt),
+                project: map.opt(event.project),
+                client: map.opt(event.client),
+                ..event
+            };
+            stats.count(self.push_event(moved));
+        }
+        for seat in other.seats {
+            let moved = Seat {
+                identity: seat.identity.map(|i| map.id(i)),
+                last_surface: map.opt(seat.last_surface),
+                plan: map.opt(seat.plan),
+                organization: map.opt(seat.organization),
+                assigning_team: map.opt(seat.assigning_team),
+                ..seat
+            };
+            stats.count(self.push_seat(moved));
+        }
+        for row in other.org_daily {
+            let moved = OrgDaily {
+                scope: map.opt(row.scope),
+                kind: map.sym(row.kind),
+                breakdown: map.breakdown(row.breakdown),
+                ..row
+            };
+            stats.count(self.push_org_daily(moved));
+        }
+        for team in other.teams {
+            stats.count(self.push_team(TeamMembership {
+                identity: map.id(team.identity),
+                team: map.sym(team.team),
+                ..team
+            }));
+        }
+        for charge in other.charges {
+            let moved = UsageCharge {
+                identity: charge.identity.map(|i| map.id(i)),
+                product: map.opt(charge.product),
+                sku: map.opt(charge.sku),
+                model: map.opt(charge.model),
+                unit: map.opt(charge.unit),
+                organization: map.opt(charge.organization),
+                cost_centre: map.opt(charge.cost_centre),
+                ..charge
+            };
+            stats.count(self.push_charge(moved));
+        }
+        for asset in other.assets {
+            let moved = AssetPeriod {
+                asset: map.sym(asset.asset),
+                name: map.opt(asset.name),
+                creator: asset.creator.map(|i| map.id(i)),
+                ..asset
+            };
+            stats.count(self.push_asset(moved));
+        }
+        stats
+    }
+}
+
+/// Renumbering of another `Facts`' labels and identities into this one's.
+struct Remap {
+    syms: Vec<Sym>,
+    ids: Vec<IdentityId>,
+}
+
+impl Remap {
+    fn sym(&self, s: Sym) -> Sym {
+        self.syms[s.0 as usize]
+    }
+    fn opt(&self, s: Option<Sym>) -> Option<Sym> {
+        s.map(|s| self.sym(s))
+    }
+    fn id(&self, i: IdentityId) -> IdentityId {
+        self.ids[i.0 as usize]
+    }
+    fn breakdown(&self, b: Breakdown) -> Breakdown {
+        Breakdown {
+            surface: self.opt(b.surface),
+            model: self.opt(b.model),
+            feature: self.opt(b.feature),
+            language: self.opt(b.language),
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! `PeriodActivity`: person × tool × native period (a ChatGPT weekly Users CSV row). Native
+//! grain is kept: a weekly row is never spread over days.
+
+use super::identities::IdentityId;
+use super::Tool;
+use crate::engine::date::{Day, DaySpan};
+use crate::engine::intern::Sym;
+use serde::{Deserialize, Serialize};
+
+/// The native period of a period row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cadence {
+    Weekly,
+    Monthly,
+    DateRange,
+}
+
+/// The state of a person's seat as the export gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeatStatus {
+    Enabled,
+    Pending,
+    Deactivated,
+}
+
+/// `PeriodActivity`: person × tool × native period (e.g. a ChatGPT weekly Users CSV row).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PeriodActivity {
+    pub identity: IdentityId,
+    pub tool: Tool,
+    pub period: DaySpan,
+    pub cadence: Cadence,
+    pub status: SeatStatus,
+    pub is_active: bool,
+    pub messages: u32,
+    pub gpt_messages: u32,
+    pub gpts_messaged: u32,
+    pub tool_messages: u32,
+    pub tools_messaged: u32,
+    pub project_messages: u32,
+    pub projects_messaged: u32,
+    pub projects_created: u32,
+    pub credits: Option<f64>,
+    pub first_active_in_period: Option<Day>,
+    pub last_active_in_period: Option<Day>,
+    /// Overall last active day, not limited to the period.
+    pub last_active_ever: Option<Day>,
+    pub seat_created: Option<Day>,
+    /// The vendor's own department field (SCIM), when given.
+    pub department: Option<Sym>,
+    /// Range into [`Facts::period_models`].
+    pub models: (u32, u32),
+}
+
+impl PeriodActivity {
+    /// Did this row prove activity on some day inside `window`?
+    pub fn active_in(&self, window: DaySpan) -> bool {
+        let day_inside = |d: Option<Day>| d.is_some_and(|d| window.contains(d));
+        if day_inside(self.first_active_in_period) || day_inside(self.last_active_in_period) {
+            return true;
+        }
+        (self.is_active || self.messages > 0) && window.covers(self.period)
+    }
+
+    pub fn has_activity(&self) -> bool {
+        self.is_active || self.messages > 0 || self.first_active_in_period.is_some()
+    }
+}
+
+/// Messages per model inside one period row.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ModelCount {
+    pub model: Sym,
+    pub messages: u32,
+}
