@@ -80,13 +80,14 @@ struct Keys {
     links: HashSet<(IdentityId, IdentityId)>,
     daily: HashSet<(IdentityId, Tool, Day, Breakdown)>,
     events: HashSet<u64>,
-    seats: HashMap<(Option<IdentityId>, Option<Tool>, Option<Day>), usize>,
+    seats: HashMap<SeatKey, usize>,
     org_daily: HashSet<(Tool, Day, Option<Sym>, Sym, Breakdown)>,
     teams: HashSet<TeamMembership>,
     charges: HashSet<ChargeKey>,
     assets: HashSet<(AssetKind, Sym, Day, Day)>,
 }
 
+type SeatKey = (Option<IdentityId>, Option<Tool>, Option<Day>);
 type ChargeKey = (
     Option<IdentityId>,
     Option<Day>,
