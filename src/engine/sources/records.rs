@@ -425,10 +425,9 @@ fn find_trailing_key(bytes: &[u8]) -> Option<usize> {
 mod tests {
     use super::*;
 
-    fn records(
-        text: &str,
-        keys: &[&str],
-    ) -> (Vec<(String, u64)>, Result<u64, FileError>, Vec<String>) {
+    type Seen = (Vec<(String, u64)>, Result<u64, FileError>, Vec<String>);
+
+    fn records(text: &str, keys: &[&str]) -> Seen {
         let mut out = Vec::new();
         let mut envelope = Vec::new();
         let result = for_each_record(text.as_bytes(), keys, |r| {
