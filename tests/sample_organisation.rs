@@ -39,7 +39,19 @@ fn sample_files_parse_cleanly_and_fill_the_overview() {
         );
     }
     let formats: Vec<&str> = report.sources.iter().map(|s| s.format_id()).collect();
-    assert_eq!(formats, vec!["hris", "chatgpt.users_csv"]);
+    assert_eq!(
+        formats,
+        vec![
+            "hris",
+            "chatgpt.users_csv",
+            "chatgpt.compliance_logs_jsonl",
+            "codex.usage_json",
+            "codex.code_reviews_json",
+            "copilot.usage_ndjson",
+            "copilot.seats_json",
+            "github.billing_usage_csv",
+        ]
+    );
     assert_eq!(report.weekly.len(), 20);
     assert_eq!(
         report.headline_week.map(|w| w.first.to_string()).as_deref(),

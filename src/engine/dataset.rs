@@ -65,21 +65,24 @@ impl Dataset {
     ) {
         self.files.retain(|f| f.summary.file_id != file_id);
         let file = match outcome {
-            Ok(ingested) => LoadedFile {
-                own_duplicates: ingested.parsed.diagnostics.rows_duplicate,
-                summary: SourceSummary {
-                    file_id,
-                    file_name: file_name.to_string(),
-                    size_bytes,
-                    format: Some(ingested.format),
-                    state: SourceState::Done,
-                    diagnostics: ingested.parsed.diagnostics,
-                    error: None,
-                    hint: None,
-                    mapping_request: None,
-                },
-                facts: ingested.parsed.facts,
-            },
+            Ok(mut ingested) => {
+                note_missing_days(&ingested.parsed.facts, &mut ingested.parsed.diagnostics);
+                LoadedFile {
+                    own_duplicates: ingested.parsed.diagnostics.rows_duplicate,
+                    summary: SourceSummary {
+                        file_id,
+                        file_name: file_name.to_string(),
+                        size_bytes,
+                        format: Some(ingested.format),
+                        state: SourceState::Done,
+                        diagnostics: ingested.parsed.diagnostics,
+                        error: None,
+                        hint: None,
+                        mapping_request: None,
+                    },
+                    facts: ingested.parsed.facts,
+                }
+            }
             Err(failure) => LoadedFile {
                 own_duplicates: 0,
                 summary: SourceSummary {
@@ -141,5 +144,39 @@ impl Dataset {
             }
         }
         self.merged = merged;
+    }
+}
+
+/// Counts the days without any row inside a daily source's span.
+fn note_missing_days(facts: &crate::engine::facts::Facts, diagnostics: &mut Diagnostics) {
+    let days = facts.daily_days();
+    let (Some(first), Some(last)) = (days.first(), days.last()) else {
+        return;
+    };
+    let mut expected = *first;
+    let mut present = days.iter().peekable();
+    while expected <= *last {
+        if present.peek() == Some(&&expected) {
+            present.next();
+        } else {
+            diagnostics.missing_days += 1;
+            if diagnostics.missing_examples.len() < 5 {
+                diagnostics.missing_examples.push(expected);
+            }
+        }
+        expected = expected.plus(1);
+    }
+    diagnostics.cover(crate::engine::date::DaySpan::new(*first, *last));
+    if diagnostics.missing_days > 0 {
+        let examples: Vec<String> = diagnostics
+            .missing_examples
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        diagnostics.note(format!(
+            "{} days between {first} and {last} have no rows (e.g. {}): a gap in the export, or a day without any use. They are shown as gaps, never as zero.",
+            diagnostics.missing_days,
+            examples.join(", ")
+        ));
     }
 }

@@ -4,6 +4,7 @@
 
 use super::dataset::SourceSummary;
 use super::date::{DaySpan, WeekStart};
+use super::metrics::activity::CrossTool;
 use super::metrics::definitions::{Better, Unit};
 use super::settings::Settings;
 use serde::{Deserialize, Serialize};
@@ -28,6 +29,8 @@ pub struct Report {
     pub figures: Vec<Figure>,
     pub weekly: Vec<WeekPoint>,
     pub departments: DepartmentTable,
+    /// People active on each tool in the headline week, and on how many tools.
+    pub cross_tool: CrossTool,
     pub sources: Vec<SourceSummary>,
 }
 

@@ -24,7 +24,9 @@ pub struct Measures {
     pub lines_accepted: u64,
     pub lines_added: u64,
     pub lines_deleted: u64,
+    /// All input tokens, cached ones included (METRICS.md: uncached + cached is input).
     pub input_tokens: u64,
+    /// The cached part of `input_tokens`.
     pub cached_input_tokens: u64,
     pub output_tokens: u64,
     /// True when the source gave token counts (a missing count is not a zero).

@@ -46,7 +46,9 @@ pub struct MessageEvent {
     /// Length in Unicode scalar values of user-authored text (the text itself is dropped).
     pub chars: u32,
     pub tools_used: u16,
+    /// All input tokens, cached ones included (METRICS.md: uncached + cached is input).
     pub input_tokens: u64,
+    /// The cached part of `input_tokens`.
     pub cached_input_tokens: u64,
     pub output_tokens: u64,
     pub has_tokens: bool,

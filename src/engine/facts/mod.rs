@@ -232,6 +232,19 @@ impl Facts {
         added
     }
 
+    /// The days that daily rows (person or organisation) exist for, sorted.
+    pub fn daily_days(&self) -> Vec<Day> {
+        let mut days: Vec<Day> = self
+            .daily
+            .iter()
+            .map(|r| r.day)
+            .chain(self.org_daily.iter().map(|r| r.day))
+            .collect();
+        days.sort_unstable();
+        days.dedup();
+        days
+    }
+
     /// Moves `other`'s facts into `self`, renumbering its labels and identities. Rows already
     /// present are dropped and counted as duplicates.
     pub fn merge(&mut self, other: Facts) -> MergeStats {

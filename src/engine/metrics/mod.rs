@@ -1,11 +1,13 @@
 //! Metrics: pure functions from facts and settings to the [`Report`]. Every number is defined
 //! once, in [`definitions`] (METRICS.md), and recounted from person rows for each window.
 
+pub mod activity;
 pub mod adoption;
 pub mod definitions;
 pub mod departments;
 pub mod people;
 pub mod privacy;
+pub mod tools;
 pub mod weeks;
 
 use super::dataset::Dataset;
@@ -44,12 +46,22 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
     };
     let now = find(headline);
     let before = find(comparison);
+    let present = activity::tools_present(facts);
+    let tools_in =
+        |week: Option<DaySpan>| week.map(|w| tools::week_tools(facts, &people, w, &present));
+    let (tools_now, tools_before) = (tools_in(headline), tools_in(comparison));
     let (now_month, before_month) = (month_covered(headline), month_covered(comparison));
 
     let figures = DEFINITIONS
         .iter()
         .map(|d| {
-            let value_of = |t: Option<WeekTotals>, month: bool| -> Option<f64> {
+            let value_of = |t: Option<WeekTotals>,
+                            month: bool,
+                            tools: &Option<tools::WeekTools>|
+             -> Option<f64> {
+                if let Some(value) = tools.as_ref().and_then(|w| w.figure(d.id)) {
+                    return value;
+                }
                 let t = t?;
                 let seat_cost = t.seats as f64 * settings.seat_price(Tool::Chatgpt);
                 match d.id {
@@ -69,14 +81,14 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
                     _ => None,
                 }
             };
-            let value = value_of(now, now_month);
+            let value = value_of(now, now_month, &tools_now);
             Figure {
                 id: d.id.to_string(),
                 label: d.label.to_string(),
                 unit: d.unit,
                 better: d.better,
                 value,
-                previous: value_of(before, before_month),
+                previous: value_of(before, before_month, &tools_before),
                 definition: d.formula.to_string(),
                 sources: d.sources.to_string(),
                 needs: value.is_none().then(|| {
@@ -118,6 +130,7 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
         figures,
         weekly: weekly_points,
         departments,
+        cross_tool: tools_now.map(|t| t.cross_tool).unwrap_or_default(),
         sources: dataset.sources(),
     }
 }

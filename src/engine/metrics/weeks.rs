@@ -4,7 +4,7 @@
 //! export is loaded (its periods run Sunday to Saturday) and Monday otherwise. The headline
 //! week is the last complete week: one the data covers to its last day.
 
-use crate::engine::date::{DaySpan, WeekStart};
+use crate::engine::date::{Day, DaySpan, WeekStart};
 use crate::engine::facts::{Cadence, Facts, Tool};
 use crate::engine::settings::Settings;
 use serde::{Deserialize, Serialize};
@@ -47,6 +47,21 @@ pub fn plan(facts: &Facts, settings: &Settings) -> WeekPlan {
         spans.dedup();
         spans
     };
+    let daily_weeks = |start: WeekStart| -> Vec<DaySpan> {
+        let Some(span) = daily_span(facts) else {
+            return Vec::new();
+        };
+        let mut first = span.first.week_start(start);
+        if first < span.first {
+            first = first.plus(7);
+        }
+        let mut weeks = Vec::new();
+        while first.plus(6) <= span.last {
+            weeks.push(DaySpan::new(first, first.plus(6)));
+            first = first.plus(7);
+        }
+        weeks
+    };
     let sunday_weeks = weekly
         .iter()
         .any(|w| w.first.week_start(WeekStart::Sunday) == w.first);
@@ -61,15 +76,23 @@ pub fn plan(facts: &Facts, settings: &Settings) -> WeekPlan {
             "Monday (ISO 8601), the default".to_string(),
         ),
     };
-    let weeks: Vec<DaySpan> = weekly
+    let chatgpt_weeks: Vec<DaySpan> = weekly
         .iter()
         .copied()
         .filter(|w| w.first.week_start(week_start) == w.first)
         .collect();
+    // The ChatGPT weekly export decides the weeks when it is loaded (its seats and messages are
+    // weekly); otherwise every week the daily sources cover entirely.
+    let weeks = if chatgpt_weeks.is_empty() && weekly.is_empty() {
+        daily_weeks(week_start)
+    } else {
+        chatgpt_weeks
+    };
     let problem = if weeks.is_empty() {
         Some(if weekly.is_empty() {
             if facts.periods.is_empty() {
-                "needs chatgpt.users_csv (weekly)".to_string()
+                "needs chatgpt.users_csv (weekly) or a daily usage export covering a whole week"
+                    .to_string()
             } else {
                 "needs a weekly Users export (chatgpt.users_csv with cadence Weekly); monthly and date-range rows cannot be split into weeks".to_string()
             }
@@ -86,4 +109,20 @@ pub fn plan(facts: &Facts, settings: &Settings) -> WeekPlan {
         weeks,
         problem,
     }
+}
+
+/// First and last day of the daily sources (person-day rows, message events, organisation rows).
+pub fn daily_span(facts: &Facts) -> Option<DaySpan> {
+    let days = facts
+        .daily
+        .iter()
+        .map(|r| r.day)
+        .chain(facts.org_daily.iter().map(|r| r.day))
+        .chain(facts.events.iter().map(|e| Day::from_unix_seconds(e.at)));
+    days.fold(None, |span: Option<DaySpan>, day| {
+        Some(match span {
+            None => DaySpan::new(day, day),
+            Some(s) => DaySpan::new(s.first.min(day), s.last.max(day)),
+        })
+    })
 }

@@ -41,22 +41,39 @@ pub(super) const USERS_HEADER: [&str; 30] = [
     "last_day_active",
 ];
 
+/// The Users export and what the other ChatGPT files need to agree with it.
+pub(super) struct UsersExport {
+    pub bytes: Vec<u8>,
+    /// The workspace's account id (32 hex digits).
+    pub account_id: String,
+    /// Ids of the workspace's custom GPTs (`g-…`), as in `gpt_to_messages`.
+    pub gpt_ids: Vec<String>,
+    /// `usage[week][seat]`: what each active member did that week, as written.
+    pub usage: Vec<Vec<Option<WeekUsage>>>,
+}
+
 /// Rows grouped by period (oldest first); within a period, members in invitation order.
 pub(super) fn users_csv(
     seed: u64,
     people: &[Person],
     seats: &[Seat],
     active: &[[bool; WEEKS]],
-) -> Vec<u8> {
+) -> UsersExport {
     let mut rng = Rng::new(seed, 4);
     let account_id = rng.string_of(HEX, 32);
     let gpt_ids: Vec<String> = (0..GPT_COUNT)
         .map(|_| format!("g-{}", rng.string_of(ALNUM, 9)))
         .collect();
+    let mut out = UsersExport {
+        bytes: Vec::new(),
+        account_id: account_id.clone(),
+        gpt_ids: gpt_ids.clone(),
+        usage: Vec::with_capacity(WEEKS),
+    };
     let mut last_active: Vec<Option<i64>> = seats.iter().map(|s| s.pre_last_active).collect();
     let mut w = csv::Writer::from_writer(Vec::with_capacity(seats.len() * WEEKS * 260));
     if w.write_record(USERS_HEADER).is_err() {
-        return Vec::new();
+        return out;
     }
     for week in 0..WEEKS {
         let period = [ymd(period_start(week)), ymd(period_end(week))];
@@ -90,11 +107,14 @@ pub(super) fn users_csv(
             };
             let row = row(&ctx, people, seat, status, u);
             if w.write_record(&row).is_err() {
-                return w.into_inner().unwrap_or_default();
+                out.bytes = w.into_inner().unwrap_or_default();
+                return out;
             }
         }
+        out.usage.push(usage);
     }
-    w.into_inner().unwrap_or_default()
+    out.bytes = w.into_inner().unwrap_or_default();
+    out
 }
 
 struct RowCtx<'a> {

@@ -1,8 +1,28 @@
-//! PLACEHOLDER: replaced by the module's real parser.
+//! `chatgpt.compliance_logs_jsonl`: the event files of the ChatGPT Compliance Logs Platform
+//! (FORMATS.md §1f), one event per line (a JSON array or `{"data":[…]}` of events is read too).
+//! Lines stream one at a time, so a file of millions of events is never held whole.
+//!
+//! - `CONVERSATION_MESSAGE` → a ChatGPT [`MessageEvent`]: the person is `actor.user_email`
+//!   linked with `actor.user_id`; `principal.id` is the workspace, not a person, and is not
+//!   kept. Message text, conversation title, file names, quotes and annotations are dropped as
+//!   parsed: only the length of user-authored text is kept.
+//! - `CODEX_LOG` → a Codex [`MessageEvent`] per log line. Its role is `User` for a
+//!   `PROMPT_SENT` event (the prompt's length is kept, its text dropped) and `Other` for any
+//!   other detail type. Tokens follow the Codex CLI's own accounting, which is also Uptake's:
+//!   `input_tokens` includes the cached ones (kept as given, the cached part beside it) and
+//!   `output_tokens` includes the reasoning ones.
+//! - `AUTH_LOG` and other types are counted in a note, not as skipped rows.
 
-use super::registry::{FormatSpec, ParseContext};
+use super::chatgpt_compliance_json::{instant, label, person, push, Content, TextLength};
+use super::json_rows;
+use super::registry::FormatSpec;
 use super::{FileError, Parsed};
 use crate::engine::detect::{FormatId, Probe};
+use crate::engine::facts::{Facts, IdentityId, MessageEvent, Role, Tool};
+use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use serde_json::Value;
 use std::io::Read;
 
 pub const FORMAT: FormatSpec = FormatSpec {
@@ -11,14 +31,286 @@ pub const FORMAT: FormatSpec = FormatSpec {
     label: "ChatGPT Compliance Logs (JSONL)",
     csv: false,
     signature: &["event_id", "principal", "actor", "timestamp"],
-    matches: never,
-    parse: not_yet,
+    matches,
+    parse: |reader, ctx| parse(reader, ctx.key),
 };
 
-fn never(_: &Probe) -> bool {
-    false
+/// Detection (FORMATS.md §10): the first event has `event_id`, `principal` and `actor` (or,
+/// when it is too large for the probe, the head names all three keys).
+fn matches(probe: &Probe) -> bool {
+    let Probe::Json(json) = probe else {
+        return false;
+    };
+    match &json.first {
+        Some(_) => json.first_has(&["event_id", "principal", "actor"]),
+        None => ["\"event_id\"", "\"principal\"", "\"actor\""]
+            .iter()
+            .all(|key| json.text.contains(key)),
+    }
 }
 
-fn not_yet(_: &mut dyn Read, _: &ParseContext<'_>) -> Result<Parsed, FileError> {
-    Err(FileError::new("Not supported yet.", ""))
+#[derive(Deserialize)]
+struct Event {
+    event_id: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    event_type: Option<String>,
+    actor: Option<Actor>,
+    timestamp: Option<Value>,
+    client_id: Option<String>,
+    message: Option<Message>,
+    conversation: Option<Conversation>,
+    event_details: Option<Details>,
+}
+
+#[derive(Deserialize)]
+struct Actor {
+    user_id: Option<String>,
+    user_email: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Message {
+    id: Option<String>,
+    created_at: Option<Value>,
+    author: Option<Author>,
+    content: Option<Content>,
+    model: Option<String>,
+    metadata: Option<Metadata>,
+}
+
+#[derive(Deserialize)]
+struct Author {
+    role: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    client_type: Option<String>,
+    model: Option<String>,
+    tools_used: Option<Vec<IgnoredAny>>,
+}
+
+#[derive(Deserialize)]
+struct Metadata {
+    model_slug: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Conversation {
+    id: Option<String>,
+    gpt_id: Option<String>,
+    project_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Details {
+    detail_type: Option<String>,
+    session_id: Option<String>,
+    prompt_text: Option<TextLength>,
+    model: Option<String>,
+    token_usage: Option<TokenUsage>,
+}
+
+#[derive(Deserialize)]
+struct TokenUsage {
+    input_tokens: Option<u64>,
+    cached_input_tokens: Option<u64>,
+    output_tokens: Option<u64>,
+}
+
+/// Event types that are not read, and how many of each were seen (a few kinds at most).
+#[derive(Default)]
+struct Unused(Vec<(String, u64)>);
+
+impl Unused {
+    fn count(&mut self, kind: &str) {
+        let kind: String = kind.chars().take(40).collect();
+        if let Some((_, n)) = self.0.iter_mut().find(|(k, _)| *k == kind) {
+            *n += 1;
+        } else if self.0.len() < 20 {
+            self.0.push((kind, 1));
+        }
+    }
+
+    fn notes(&self) -> impl Iterator<Item = String> + '_ {
+        self.0.iter().map(|(kind, n)| {
+            let (events, were) = if *n == 1 {
+                ("event", "was")
+            } else {
+                ("events", "were")
+            };
+            let why = if kind == "AUTH_LOG" {
+                if *n == 1 {
+                    "it says nothing about usage"
+                } else {
+                    "they say nothing about usage"
+                }
+            } else {
+                "Uptake does not read this event type"
+            };
+            format!("{n} {kind} {events} {were} not used: {why}.")
+        })
+    }
+}
+
+/// Parses a Compliance Logs event file.
+pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::default();
+    let mut hasher = Pseudonymiser::new(key);
+    let mut unused = Unused::default();
+    let facts = &mut parsed.facts;
+    json_rows::each_record::<Event>(
+        reader,
+        &["data"],
+        &mut parsed.diagnostics,
+        |event, record, diagnostics| {
+            let kind = event.kind.as_deref().or(event.event_type.as_deref());
+            let kind = kind.unwrap_or("").trim().to_ascii_uppercase();
+            let outcome = match kind.as_str() {
+                "CONVERSATION_MESSAGE" => message_event(event, facts, &mut hasher),
+                "CODEX_LOG" => codex_event(event, facts, &mut hasher),
+                "" => Err("no \"type\": not a compliance log event".to_string()),
+                _ => return unused.count(&kind),
+            };
+            match outcome {
+                Ok(event) => push(facts, diagnostics, event),
+                Err(reason) => diagnostics.skip(record.line, None, reason),
+            }
+        },
+    )?;
+    for note in unused.notes() {
+        parsed.diagnostics.note(note);
+    }
+    Ok(parsed)
+}
+
+/// The event's person, from `actor`.
+fn actor(
+    actor: Option<&Actor>,
+    facts: &mut Facts,
+    hasher: &mut Pseudonymiser<'_>,
+) -> Result<IdentityId, String> {
+    let (email, user_id) = actor.map_or((None, None), |a| {
+        (a.user_email.as_deref(), a.user_id.as_deref())
+    });
+    person(email, user_id, facts, hasher)
+        .ok_or_else(|| "no actor.user_email or actor.user_id: the event names nobody".to_string())
+}
+
+/// The keyed hash of the event id (`None` when the event has none).
+fn event_key(id: Option<&str>, hasher: &mut Pseudonymiser<'_>) -> Option<u64> {
+    let id = id?.trim();
+    (!id.is_empty()).then(|| hasher.short_hash(IdKind::Event, id))
+}
+
+fn message_event(
+    event: Event,
+    facts: &mut Facts,
+    hasher: &mut Pseudonymiser<'_>,
+) -> Result<MessageEvent, String> {
+    let message = event
+        .message
+        .ok_or("a CONVERSATION_MESSAGE event without \"message\"")?;
+    // The event's own time; the message's creation time only when the event has none.
+    let at = match event.timestamp {
+        Some(timestamp) => instant(Some(&timestamp), "timestamp")?,
+        None => match &message.created_at {
+            Some(created) => instant(Some(created), "message.created_at")?,
+            None => return Err("no \"timestamp\"".into()),
+        },
+    };
+    let key = event_key(event.event_id.as_deref(), hasher)
+        .or_else(|| event_key(message.id.as_deref(), hasher))
+        .ok_or("no \"event_id\"")?;
+    // The person last, so that a skipped event adds no identity.
+    let identity = actor(event.actor.as_ref(), facts, hasher)?;
+    let author = message.author;
+    let role = author
+        .as_ref()
+        .and_then(|a| a.role.as_deref().or(a.kind.as_deref()))
+        .map_or(Role::Other, Role::parse);
+    let chars = match (&message.content, role) {
+        (Some(content), Role::User) => content.chars(),
+        _ => 0,
+    };
+    let model = author
+        .as_ref()
+        .and_then(|a| a.model.as_deref())
+        .or(message.model.as_deref())
+        .or(message
+            .metadata
+            .as_ref()
+            .and_then(|m| m.model_slug.as_deref()));
+    let conversation = event.conversation.as_ref();
+    let tools_used = author.as_ref().and_then(|a| a.tools_used.as_ref());
+    Ok(MessageEvent {
+        identity,
+        tool: Tool::Chatgpt,
+        at,
+        conversation: conversation
+            .and_then(|c| c.id.as_deref())
+            .map_or(0, |id| hasher.short_hash(IdKind::Conversation, id)),
+        role,
+        model: label(facts, model),
+        gpt: label(facts, conversation.and_then(|c| c.gpt_id.as_deref())),
+        project: label(facts, conversation.and_then(|c| c.project_id.as_deref())),
+        client: label(
+            facts,
+            author.as_ref().and_then(|a| a.client_type.as_deref()),
+        ),
+        chars,
+        tools_used: tools_used.map_or(0, |t| u16::try_from(t.len()).unwrap_or(u16::MAX)),
+        input_tokens: 0,
+        cached_input_tokens: 0,
+        output_tokens: 0,
+        has_tokens: false,
+        key,
+    })
+}
+
+fn codex_event(
+    event: Event,
+    facts: &mut Facts,
+    hasher: &mut Pseudonymiser<'_>,
+) -> Result<MessageEvent, String> {
+    let at = instant(event.timestamp.as_ref(), "timestamp")?;
+    let key = event_key(event.event_id.as_deref(), hasher).ok_or("no \"event_id\"")?;
+    let identity = actor(event.actor.as_ref(), facts, hasher)?;
+    let details = event.event_details;
+    let details = details.as_ref();
+    let detail_type = details
+        .and_then(|d| d.detail_type.as_deref())
+        .or(event.event_type.as_deref())
+        .unwrap_or("");
+    let role = if detail_type.trim().eq_ignore_ascii_case("PROMPT_SENT") {
+        Role::User
+    } else {
+        Role::Other
+    };
+    let chars = match (details.and_then(|d| d.prompt_text), role) {
+        (Some(prompt), Role::User) => prompt.0,
+        _ => 0,
+    };
+    let tokens = details.and_then(|d| d.token_usage.as_ref());
+    let input = tokens.and_then(|t| t.input_tokens).unwrap_or(0);
+    let cached = tokens.and_then(|t| t.cached_input_tokens).unwrap_or(0);
+    Ok(MessageEvent {
+        identity,
+        tool: Tool::Codex,
+        at,
+        conversation: details
+            .and_then(|d| d.session_id.as_deref())
+            .map_or(0, |id| hasher.short_hash(IdKind::Conversation, id)),
+        role,
+        model: label(facts, details.and_then(|d| d.model.as_deref())),
+        gpt: None,
+        project: None,
+        client: label(facts, event.client_id.as_deref()),
+        chars,
+        tools_used: 0,
+        input_tokens: input.max(cached),
+        cached_input_tokens: cached,
+        output_tokens: tokens.and_then(|t| t.output_tokens).unwrap_or(0),
+        has_tokens: tokens.is_some(),
+        key,
+    })
 }

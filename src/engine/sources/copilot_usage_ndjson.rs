@@ -1,8 +1,18 @@
-//! PLACEHOLDER: replaced by the module's real parser.
+//! `copilot.usage_ndjson`: GitHub Copilot usage metrics **user** reports, 1-day and 28-day
+//! (FORMATS.md §3b): one record per (user, day) as NDJSON, a JSON array or a single object.
+//! Each record gives a person-day total [`DailyActivity`] plus one breakdown row per element
+//! of its `totals_by_*` arrays and a `cli` surface row from `totals_by_cli`.
+//! What it shares with the other Copilot report parsers is in `copilot_common`.
 
-use super::registry::{FormatSpec, ParseContext};
-use super::{FileError, Parsed};
-use crate::engine::detect::{FormatId, Probe};
+use super::json_rows::each_record;
+use super::registry::FormatSpec;
+use super::{Diagnostics, FileError, Parsed};
+use crate::engine::date::{Day, DaySpan};
+use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
+use crate::engine::facts::{Breakdown, DailyActivity, Facts, Measures, Tool};
+use crate::engine::identity::{OrgKey, Pseudonymiser};
+use serde::Deserialize;
+use serde_json::Value;
 use std::io::Read;
 
 pub const FORMAT: FormatSpec = FormatSpec {
@@ -11,14 +21,134 @@ pub const FORMAT: FormatSpec = FormatSpec {
     label: "GitHub Copilot usage metrics, users (NDJSON)",
     csv: false,
     signature: &["user_login", "day", "user_initiated_interaction_count"],
-    matches: never,
-    parse: not_yet,
+    matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
+    parse: |reader, ctx| parse(reader, ctx.key),
 };
 
-fn never(_: &Probe) -> bool {
-    false
+/// Detection (FORMATS.md §10): `user_login` + `day` + an activity counter, and no `team_id`
+/// (user-teams lines have one).
+pub fn matches(json: &JsonProbe) -> bool {
+    json.first_has(&["user_login", "day"])
+        && (json.first_has(&["user_initiated_interaction_count"])
+            || json.first_has(&["code_generation_activity_count"]))
+        && !json.first_has(&["team_id"])
 }
 
-fn not_yet(_: &mut dyn Read, _: &ParseContext<'_>) -> Result<Parsed, FileError> {
-    Err(FileError::new("Not supported yet.", ""))
+/// One user-day record. Partition keys (`etl_id`, `day_partition`…) are ignored like any
+/// other unknown key.
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct UserRecord {
+    day: Option<String>,
+    user_login: Option<String>,
+    user_id: Value,
+    report_start_day: Option<String>,
+    report_end_day: Option<String>,
+    used_chat: Option<bool>,
+    used_agent: Option<bool>,
+    used_cli: Option<bool>,
+    used_copilot_code_review_active: Option<bool>,
+    used_copilot_coding_agent: Option<bool>,
+    used_copilot_cloud_agent: Option<bool>,
+    #[serde(flatten)]
+    activity: Activity,
 }
+
+impl UserRecord {
+    /// `used_copilot_code_review_passive` (a review the person did not ask for) is not use.
+    fn used_flags(&self) -> u8 {
+        let on = |flag: Option<bool>, bit: u8| if flag == Some(true) { bit } else { 0 };
+        on(self.used_chat, Measures::USED_CHAT)
+            | on(self.used_agent, Measures::USED_AGENT)
+            | on(self.used_cli, Measures::USED_CLI)
+            | on(
+                self.used_copilot_code_review_active,
+                Measures::USED_CODE_REVIEW,
+            )
+            | on(self.used_copilot_coding_agent, Measures::USED_CODING_AGENT)
+            | on(self.used_copilot_cloud_agent, Measures::USED_CODING_AGENT)
+    }
+}
+
+/// Parses a users-1-day or users-28-day report (several files concatenated are fine).
+pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::default();
+    let mut hasher = Pseudonymiser::new(key);
+    let mut report_span: Option<DaySpan> = None;
+    let facts = &mut parsed.facts;
+    each_record::<UserRecord>(
+        reader,
+        RECORD_ARRAY_KEYS,
+        &mut parsed.diagnostics,
+        |row, record, diagnostics| {
+            let start = row.report_start_day.as_deref().and_then(Day::parse);
+            let end = row.report_end_day.as_deref().and_then(Day::parse);
+            if let (Some(start), Some(end)) = (start, end) {
+                report_span = Some(report_span.map_or(DaySpan::new(start, end), |s| {
+                    DaySpan::new(s.first.min(start), s.last.max(end))
+                }));
+            }
+            match read_user(&row, facts, &mut hasher) {
+                Ok(Some(day)) => {
+                    diagnostics.rows_accepted += 1;
+                    diagnostics.cover(DaySpan::new(day, day));
+                }
+                Ok(None) => diagnostics.rows_duplicate += 1,
+                Err((column, reason)) => diagnostics.skip(record.line, Some(column), reason),
+            }
+        },
+    )?;
+    note_report_span(&mut parsed.diagnostics, report_span);
+    Ok(parsed)
+}
+
+/// The person-day total and its breakdown rows; `Ok(None)` when that person-day was loaded.
+fn read_user(
+    row: &UserRecord,
+    facts: &mut Facts,
+    hasher: &mut Pseudonymiser<'_>,
+) -> Result<Option<Day>, RowError> {
+    let day = required_day(row.day.as_deref(), "day")?;
+    let identity = github_identity(
+        facts,
+        hasher,
+        row.user_login.as_deref(),
+        id_text(&row.user_id).as_deref(),
+    )
+    .ok_or((
+        "user_login",
+        "no user_login or user_id: the record names nobody".to_string(),
+    ))?;
+    let mut measures = row.activity.total_measures();
+    measures.used = row.used_flags();
+    let daily = |breakdown, measures: Measures| DailyActivity {
+        identity,
+        tool: Tool::Copilot,
+        day,
+        breakdown,
+        active: measures.any_activity(),
+        measures,
+    };
+    if !facts.push_daily(daily(Breakdown::default(), measures)) {
+        return Ok(None);
+    }
+    for slice in row.activity.breakdown_rows(&mut facts.strings) {
+        facts.push_daily(daily(slice.breakdown, slice.measures));
+    }
+    Ok(Some(day))
+}
+
+/// 28-day files repeat the report's period on every line; coverage is the span of the days
+/// that have rows, and the user is told when the two differ.
+fn note_report_span(diagnostics: &mut Diagnostics, report: Option<DaySpan>) {
+    if let (Some(report), Some(rows)) = (report, diagnostics.coverage) {
+        if report != rows {
+            diagnostics.note(format!(
+                "The report is for {} to {}, but its rows only cover {} to {}: coverage is taken from the rows.",
+                report.first, report.last, rows.first, rows.last
+            ));
+        }
+    }
+}
+
+use super::copilot_common::*;

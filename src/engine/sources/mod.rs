@@ -15,6 +15,7 @@ pub mod codex_code_reviews_json;
 pub mod codex_dashboard_json;
 pub mod codex_user_csv;
 pub mod copilot_activity_csv;
+pub mod copilot_common;
 pub mod copilot_entity_report;
 pub mod copilot_metrics_json;
 pub mod copilot_seats_json;
@@ -72,6 +73,11 @@ pub struct Diagnostics {
     pub notes: Vec<String>,
     /// First and last day the file's rows cover.
     pub coverage: Option<DaySpan>,
+    /// Days inside the coverage with no row at all (daily sources only): a gap in the export,
+    /// or a day nobody used the tool. Never read as zero activity.
+    pub missing_days: u32,
+    /// The first few of those days.
+    pub missing_examples: Vec<super::date::Day>,
 }
 
 impl Diagnostics {

@@ -30,6 +30,8 @@ pub struct SourceRow {
     pub notes: Vec<String>,
     pub skipped_examples: Vec<String>,
     pub coverage: Option<String>,
+    /// Days inside the coverage with no rows (daily sources).
+    pub missing_days: u32,
     pub mapping_request: Option<MappingRequest>,
 }
 
@@ -67,6 +69,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 .diagnostics
                 .coverage
                 .map(|c| format!("{} → {}", c.first, c.last)),
+            missing_days: s.diagnostics.missing_days,
             mapping_request: s.mapping_request.clone(),
         })
         .collect();
@@ -94,6 +97,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 notes: Vec::new(),
                 skipped_examples: Vec::new(),
                 coverage: None,
+                missing_days: 0,
                 mapping_request: None,
             }),
         }

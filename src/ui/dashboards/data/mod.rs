@@ -29,7 +29,7 @@ pub fn DataView() -> impl IntoView {
             <table class="data-table">
                 <thead>
                     <tr>
-                        <th scope="col">"File"</th><th scope="col">"Format"</th><th scope="col">"Covers"</th>
+                        <th scope="col">"File"</th><th scope="col">"Format"</th><th scope="col">"Covers"</th><th scope="col" class="num">"Days without rows"</th>
                         <th scope="col" class="num">"Rows"</th><th scope="col" class="num">"Skipped"</th>
                         <th scope="col" class="num">"Already loaded"</th><th scope="col">"Notes"</th>
                     </tr>
@@ -39,7 +39,8 @@ pub fn DataView() -> impl IntoView {
                         <tr>
                             <th scope="row">{r.file_name.clone()}<br/><span class="muted">{format::bytes(r.size_bytes)}</span></th>
                             <td><code>{r.format_id}</code><br/><span class="muted">{r.format_label}</span></td>
-                            <td>{r.coverage.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td class="nowrap">{r.coverage.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td class="num">{if r.missing_days > 0 { format::thousands(i64::from(r.missing_days)) } else { "—".to_string() }}</td>
                             <td class="num">{format::thousands(r.rows as i64)}</td>
                             <td class="num">{format::thousands(r.skipped as i64)}</td>
                             <td class="num">{format::thousands(r.duplicates as i64)}</td>

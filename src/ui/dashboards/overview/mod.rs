@@ -58,6 +58,19 @@ fn OverviewBody(model: OverviewModel) -> impl IntoView {
             <div class="cards">
                 {model.headline.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
             </div>
+            <Show when={let any = !model.across_tools.is_empty(); move || any}>
+                <h3 class="section-title">"Across tools"</h3>
+            </Show>
+            <div class="cards cards-small">
+                {model.across_tools.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
+                {(!model.across_tools.is_empty()).then(|| view! { <ToolSplit cross=model.cross_tool.clone() /> })}
+            </div>
+            <Show when={let any = !model.coding.is_empty(); move || any}>
+                <h3 class="section-title">"Coding assistants"</h3>
+            </Show>
+            <div class="cards">
+                {model.coding.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
+            </div>
             <h3 class="section-title">"Licences"</h3>
             <div class="cards cards-small">
                 {model.licences.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
@@ -115,6 +128,32 @@ fn trend_readout(points: &Vec<model::TrendPoint>, hover: Option<usize>) -> Strin
             format::value((p.seats > 0.0).then(|| p.active / p.seats), Unit::Rate)
         ),
         None => String::new(),
+    }
+}
+
+/// People active on each tool in the headline week, and on how many tools.
+#[component]
+fn ToolSplit(cross: crate::engine::metrics::activity::CrossTool) -> impl IntoView {
+    let any = f64::from(cross.any_tool.max(1));
+    view! {
+        <article class="card tool-split" data-testid="tool-split">
+            <h3>"Active people by tool"</h3>
+            <ul class="plain">
+                {cross.tools.iter().map(|t| view! {
+                    <li class="bar-row" data-tool=format!("{:?}", t.tool).to_lowercase() data-value=t.active_people.to_string()>
+                        <span class="bar-label">{t.label.clone()}</span>
+                        <meter min="0" max="1" value=(f64::from(t.active_people) / any).to_string()></meter>
+                        <span class="num">{format::thousands(i64::from(t.active_people))}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <p class="muted small">{format!(
+                "{} on one tool, {} on two, {} on three or more.",
+                format::thousands(i64::from(cross.one_tool)),
+                format::thousands(i64::from(cross.two_tools)),
+                format::thousands(i64::from(cross.three_or_more))
+            )}</p>
+        </article>
     }
 }
 

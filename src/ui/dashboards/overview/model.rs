@@ -21,6 +21,17 @@ pub const HEADLINE: [&str; 8] = [
 /// The licence figures below them.
 pub const LICENCES: [&str; 3] = ["unused_seats", "monthly_seat_cost", "cost_per_active_user"];
 
+/// Figures across tools, shown when a tool other than ChatGPT is loaded.
+pub const ACROSS_TOOLS: [&str; 2] = ["ai_active_users_any_tool", "multi_tool_users"];
+
+/// Coding-assistant figures, shown when Codex or Copilot data is loaded.
+pub const CODING: [&str; 4] = [
+    "codex_weekly_active_users",
+    "codex_credits_per_active_user",
+    "copilot_weekly_active_users",
+    "copilot_acceptance_rate",
+];
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrendPoint {
     pub label: String,
@@ -37,6 +48,9 @@ pub struct OverviewModel {
     pub problem: Option<String>,
     pub headline: Vec<Figure>,
     pub licences: Vec<Figure>,
+    pub across_tools: Vec<Figure>,
+    pub coding: Vec<Figure>,
+    pub cross_tool: crate::engine::metrics::activity::CrossTool,
     pub action: Option<String>,
     pub trend: Vec<TrendPoint>,
     pub departments: Vec<DepartmentRow>,
@@ -83,6 +97,11 @@ pub fn model(report: &Report) -> OverviewModel {
         ),
         _ => "Add an HRIS file (work email + department) to see adoption by department.".to_string(),
     };
+    let other_tools = report
+        .cross_tool
+        .tools
+        .iter()
+        .any(|t| t.tool != crate::engine::facts::Tool::Chatgpt);
     OverviewModel {
         period: report.headline_week.map(week_label),
         comparison,
@@ -90,6 +109,16 @@ pub fn model(report: &Report) -> OverviewModel {
         problem: report.problem.clone(),
         headline: pick(&HEADLINE),
         licences: pick(&LICENCES),
+        across_tools: if other_tools {
+            pick(&ACROSS_TOOLS)
+        } else {
+            Vec::new()
+        },
+        coding: pick(&CODING)
+            .into_iter()
+            .filter(|f| f.value.is_some())
+            .collect(),
+        cross_tool: report.cross_tool.clone(),
         action: recommended_action(report),
         trend,
         departments: d.rows.clone(),

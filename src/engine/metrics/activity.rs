@@ -1,0 +1,127 @@
+//! Who was active on which tool in a window, person by person, from every kind of fact: period
+//! rows (active day or active period inside the window), person-day rows, user messages and
+//! events, a seat's native last-activity date, and billed usage. The cross-tool figures
+//! (`ai_active_users_any_tool`, `multi_tool_users`, per-tool weekly actives) count these.
+
+use super::people::People;
+use crate::engine::date::{Day, DaySpan};
+use crate::engine::facts::{Facts, Role, SeatStatus, Tool};
+use serde::{Deserialize, Serialize};
+
+/// Every tool, in a fixed order (the bit of a tool in a mask is its index here).
+pub const TOOLS: [Tool; 7] = [
+    Tool::Chatgpt,
+    Tool::Codex,
+    Tool::Copilot,
+    Tool::M365Copilot,
+    Tool::Claude,
+    Tool::Cursor,
+    Tool::Gemini,
+];
+
+pub fn bit(tool: Tool) -> u8 {
+    1 << TOOLS.iter().position(|t| *t == tool).unwrap_or(0)
+}
+
+/// Per person, a bit mask of the tools they were active on inside `window`.
+pub fn active_tools(facts: &Facts, people: &People, window: DaySpan) -> Vec<u8> {
+    let mut mask = vec![0u8; people.count()];
+    let mut mark = |identity, tool| mask[people.person(identity).0 as usize] |= bit(tool);
+    for row in &facts.periods {
+        if row.status != SeatStatus::Pending && row.active_in(window) {
+            mark(row.identity, row.tool);
+        }
+    }
+    for row in &facts.daily {
+        if row.breakdown.is_total()
+            && window.contains(row.day)
+            && (row.active || row.measures.any_activity())
+        {
+            mark(row.identity, row.tool);
+        }
+    }
+    for event in &facts.events {
+        let user_initiated = event.role == Role::User || event.tool == Tool::Codex;
+        if user_initiated && window.contains(Day::from_unix_seconds(event.at)) {
+            mark(event.identity, event.tool);
+        }
+    }
+    for seat in &facts.seats {
+        if let (Some(identity), Some(tool), Some(day)) =
+            (seat.identity, seat.tool, seat.last_activity)
+        {
+            if window.contains(day) {
+                mark(identity, tool);
+            }
+        }
+    }
+    for charge in &facts.charges {
+        if let (Some(identity), Some(tool), Some(day)) = (charge.identity, charge.tool, charge.day)
+        {
+            if window.contains(day) && charge.quantity > 0.0 {
+                mark(identity, tool);
+            }
+        }
+    }
+    mask
+}
+
+/// People active on each tool, and how many tools each active person used.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CrossTool {
+    /// Tools with data, and their active people in the window.
+    pub tools: Vec<ToolCount>,
+    pub any_tool: u32,
+    pub one_tool: u32,
+    pub two_tools: u32,
+    pub three_or_more: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToolCount {
+    pub tool: Tool,
+    pub label: String,
+    pub active_people: u32,
+}
+
+/// Counts a window's masks; `present` are the tools any loaded file has data for.
+pub fn cross_tool(masks: &[u8], present: &[Tool]) -> CrossTool {
+    let mut out = CrossTool::default();
+    for tool in present {
+        let active = masks.iter().filter(|m| *m & bit(*tool) != 0).count() as u32;
+        out.tools.push(ToolCount {
+            tool: *tool,
+            label: tool.label().to_string(),
+            active_people: active,
+        });
+    }
+    for m in masks.iter().filter(|m| **m != 0) {
+        out.any_tool += 1;
+        match m.count_ones() {
+            1 => out.one_tool += 1,
+            2 => out.two_tools += 1,
+            _ => out.three_or_more += 1,
+        }
+    }
+    out
+}
+
+/// The tools any fact is about.
+pub fn tools_present(facts: &Facts) -> Vec<Tool> {
+    let mut mask = 0u8;
+    facts.periods.iter().for_each(|r| mask |= bit(r.tool));
+    facts.daily.iter().for_each(|r| mask |= bit(r.tool));
+    facts.events.iter().for_each(|e| mask |= bit(e.tool));
+    facts
+        .seats
+        .iter()
+        .filter_map(|s| s.tool)
+        .for_each(|t| mask |= bit(t));
+    facts
+        .charges
+        .iter()
+        .filter_map(|c| c.tool)
+        .for_each(|t| mask |= bit(t));
+    facts.org_daily.iter().for_each(|r| mask |= bit(r.tool));
+    TOOLS.into_iter().filter(|t| mask & bit(*t) != 0).collect()
+}
