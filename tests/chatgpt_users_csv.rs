@@ -3,14 +3,11 @@
 mod common;
 
 use common::{fixture, read, read_bytes};
-use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Cadence, SeatStatus};
 use uptake::engine::identity::IdKind;
 
-fn day(text: &str) -> Day {
-    Day::parse(text).expect("valid date")
-}
+use common::day;
 
 #[test]
 fn weekly_export_rows_pending_idle_and_model_maps() {

@@ -3,14 +3,11 @@
 mod common;
 
 use common::{fixture, key, read, read_bytes};
-use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{DailyActivity, Facts, IdentityId, Tool};
 use uptake::engine::identity::IdKind;
 
-fn day(text: &str) -> Day {
-    Day::parse(text).expect("valid date")
-}
+use common::day;
 
 /// The identity a raw identifier was hashed into.
 fn identity(facts: &Facts, kind: IdKind, raw: &str) -> IdentityId {

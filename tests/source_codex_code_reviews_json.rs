@@ -7,9 +7,7 @@ use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Facts, OrgDaily, Tool};
 
-fn day(text: &str) -> Day {
-    Day::parse(text).expect("valid date")
-}
+use common::day;
 
 /// (day, priority label or "", comments) of every row.
 fn comments(facts: &Facts) -> Vec<(Day, &str, u64)> {

@@ -8,9 +8,7 @@ use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Facts, IdentityId, Tool};
 use uptake::engine::identity::IdKind;
 
-fn day(text: &str) -> Day {
-    Day::parse(text).expect("valid date")
-}
+use common::day;
 
 fn identity(facts: &Facts, kind: IdKind, raw: &str) -> IdentityId {
     let pseudonym = key().pseudonym(kind, raw);

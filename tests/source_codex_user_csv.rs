@@ -2,37 +2,16 @@
 
 mod common;
 
-use common::{fixture, key, read};
+use common::{key, read};
 use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Facts, IdentityId, Measures, Tool};
 use uptake::engine::identity::IdKind;
 
-fn day(text: &str) -> Day {
-    Day::parse(text).expect("valid date")
-}
+use common::day;
 
-/// Every non-empty value of the named columns of a fixture.
 fn raw_values(name: &str, columns: &[&str]) -> Vec<String> {
-    let bytes = fixture(name);
-    let mut reader = csv::Reader::from_reader(&bytes[..]);
-    let header = reader.headers().expect("header").clone();
-    let wanted: Vec<usize> = columns
-        .iter()
-        .filter_map(|c| header.iter().position(|h| h == *c))
-        .collect();
-    let mut found = Vec::new();
-    for record in reader.records() {
-        let record = record.expect("fixture row");
-        for &i in &wanted {
-            let value = record.get(i).unwrap_or("").trim();
-            if !value.is_empty() {
-                found.push(value.to_lowercase());
-            }
-        }
-    }
-    assert!(!found.is_empty(), "{name}: no values in {columns:?}");
-    found
+    common::csv_values(name, columns)
 }
 
 /// No raw email or user id is kept in the facts.

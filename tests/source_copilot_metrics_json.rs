@@ -4,13 +4,10 @@
 mod common;
 
 use common::{read, read_bytes};
-use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Facts, OrgDaily};
 
-fn day(text: &str) -> Day {
-    Day::parse(text).expect("valid date")
-}
+use common::day;
 
 fn totals(facts: &Facts) -> Vec<&OrgDaily> {
     facts

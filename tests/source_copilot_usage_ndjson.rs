@@ -4,14 +4,11 @@
 mod common;
 
 use common::{fixture, read, read_bytes};
-use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{DailyActivity, Facts, Measures, Tool};
 use uptake::engine::identity::IdKind;
 
-fn day(text: &str) -> Day {
-    Day::parse(text).expect("valid date")
-}
+use common::day;
 
 /// The person-day total rows (no breakdown).
 fn totals(facts: &Facts) -> Vec<&DailyActivity> {

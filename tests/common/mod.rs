@@ -58,3 +58,31 @@ pub fn value(report: &Report, id: &str) -> Option<f64> {
         .unwrap_or_else(|| panic!("no figure {id}"))
         .value
 }
+
+pub fn day(text: &str) -> uptake::engine::date::Day {
+    uptake::engine::date::Day::parse(text).expect("valid date")
+}
+
+/// Every non-empty value (lower-cased) of the named columns of a CSV fixture.
+pub fn csv_values(name: &str, columns: &[&str]) -> Vec<String> {
+    let bytes = fixture(name);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut reader = csv::Reader::from_reader(bytes);
+    let header = reader.headers().expect("header").clone();
+    let wanted: Vec<usize> = columns
+        .iter()
+        .filter_map(|c| header.iter().position(|h| h == *c))
+        .collect();
+    let mut found = Vec::new();
+    for record in reader.records() {
+        let record = record.expect("fixture row");
+        for &i in &wanted {
+            let value = record.get(i).unwrap_or("").trim();
+            if !value.is_empty() {
+                found.push(value.to_lowercase());
+            }
+        }
+    }
+    assert!(!found.is_empty(), "{name}: no values in {columns:?}");
+    found
+}

@@ -47,8 +47,15 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
     let now = find(headline);
     let before = find(comparison);
     let present = activity::tools_present(facts);
-    let tools_in =
-        |week: Option<DaySpan>| week.map(|w| tools::week_tools(facts, &people, w, &present));
+    // A tool with no data for a week is unknown there, not inactive: cross-tool totals only
+    // compare between weeks that every loaded tool covers.
+    let tools_in = |week: Option<DaySpan>| {
+        week.map(|w| {
+            let covering = activity::tools_covering(facts, w);
+            let complete = present.iter().all(|t| covering.contains(t));
+            tools::week_tools(facts, &people, w, &covering, complete)
+        })
+    };
     let (tools_now, tools_before) = (tools_in(headline), tools_in(comparison));
     let (now_month, before_month) = (month_covered(headline), month_covered(comparison));
 

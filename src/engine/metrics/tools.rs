@@ -9,6 +9,7 @@ use crate::engine::facts::{Facts, Tool};
 
 /// One week's cross-tool figures.
 pub struct WeekTools {
+    complete: bool,
     pub cross_tool: CrossTool,
     codex_active: Option<u32>,
     copilot_active: Option<u32>,
@@ -16,7 +17,15 @@ pub struct WeekTools {
     copilot_acceptance: Option<f64>,
 }
 
-pub fn week_tools(facts: &Facts, people: &People, week: DaySpan, present: &[Tool]) -> WeekTools {
+/// `present` are the tools with data covering `week`; `complete` is false when some tool loaded
+/// has no data for this week (its cross-tool totals would then not compare).
+pub fn week_tools(
+    facts: &Facts,
+    people: &People,
+    week: DaySpan,
+    present: &[Tool],
+    complete: bool,
+) -> WeekTools {
     let masks = active_tools(facts, people, week);
     let active_on = |tool: Tool| {
         present
@@ -30,6 +39,7 @@ pub fn week_tools(facts: &Facts, people: &People, week: DaySpan, present: &[Tool
         .map(|r| r.measures.credits)
         .sum();
     WeekTools {
+        complete,
         cross_tool: cross_tool(&masks, present),
         codex_active: active_on(Tool::Codex),
         copilot_active: active_on(Tool::Copilot),
@@ -43,8 +53,10 @@ impl WeekTools {
     pub fn figure(&self, id: &str) -> Option<Option<f64>> {
         let any = self.cross_tool.any_tool;
         Some(match id {
-            "ai_active_users_any_tool" => (!self.cross_tool.tools.is_empty()).then_some(any as f64),
-            "multi_tool_users" => (self.cross_tool.tools.len() >= 2)
+            "ai_active_users_any_tool" => {
+                (self.complete && !self.cross_tool.tools.is_empty()).then_some(any as f64)
+            }
+            "multi_tool_users" => (self.complete && self.cross_tool.tools.len() >= 2)
                 .then_some((self.cross_tool.two_tools + self.cross_tool.three_or_more) as f64),
             "codex_weekly_active_users" => self.codex_active.map(f64::from),
             "codex_credits_per_active_user" => self
