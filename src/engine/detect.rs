@@ -61,13 +61,61 @@ impl FormatId {
         FORMATS.iter().find(|f| f.id == self).unwrap_or(&FORMATS[0])
     }
 
-    /// The DESIGN.md id, e.g. `chatgpt.users_csv`.
+    /// The DESIGN.md id, e.g. `chatgpt.users_csv`. (A plain table, not the registry, so the page
+    /// can name formats without linking every parser into its wasm.)
     pub fn id(self) -> &'static str {
-        self.spec().name
+        match self {
+            FormatId::ChatgptAnalyticsUsageJson => "chatgpt.analytics_usage_json",
+            FormatId::CodexUsageJson => "codex.usage_json",
+            FormatId::ChatgptComplianceConversationsJson => "chatgpt.compliance_conversations_json",
+            FormatId::ChatgptComplianceLogsJsonl => "chatgpt.compliance_logs_jsonl",
+            FormatId::ChatgptCreditUsageCsv => "chatgpt.credit_usage_csv",
+            FormatId::ChatgptGptsCsv => "chatgpt.gpts_csv",
+            FormatId::ChatgptProjectsCsv => "chatgpt.projects_csv",
+            FormatId::ChatgptUsersCsv => "chatgpt.users_csv",
+            FormatId::CodexCodeReviewsJson => "codex.code_reviews_json",
+            FormatId::CodexCodeReviewResponsesJson => "codex.code_review_responses_json",
+            FormatId::CodexDashboardJson => "codex.dashboard_json",
+            FormatId::CodexUserCsv => "codex.user_csv",
+            FormatId::CopilotActivityCsv => "copilot.activity_csv",
+            FormatId::CopilotEntityReportJson => "copilot.entity_report_json",
+            FormatId::CopilotMetricsJson => "copilot.metrics_json",
+            FormatId::CopilotSeatsJson => "copilot.seats_json",
+            FormatId::CopilotUsageNdjson => "copilot.usage_ndjson",
+            FormatId::CopilotUserTeamsNdjson => "copilot.user_teams_ndjson",
+            FormatId::GithubBillingUsageCsv => "github.billing_usage_csv",
+            FormatId::Hris => "hris",
+        }
     }
 
+    /// What a person calls the file.
     pub fn label(self) -> &'static str {
-        self.spec().label
+        match self {
+            FormatId::ChatgptAnalyticsUsageJson => "ChatGPT Analytics API usage (JSON)",
+            FormatId::CodexUsageJson => "Codex Analytics API usage (JSON)",
+            FormatId::ChatgptComplianceConversationsJson => {
+                "ChatGPT Compliance API conversations (JSON)"
+            }
+            FormatId::ChatgptComplianceLogsJsonl => "ChatGPT Compliance Logs (JSONL)",
+            FormatId::ChatgptCreditUsageCsv => "ChatGPT credit usage report (CSV)",
+            FormatId::ChatgptGptsCsv => "ChatGPT workspace GPTs export (CSV)",
+            FormatId::ChatgptProjectsCsv => "ChatGPT workspace Projects export (CSV)",
+            FormatId::ChatgptUsersCsv => "ChatGPT workspace Users export (CSV)",
+            FormatId::CodexCodeReviewsJson => "Codex code reviews (JSON)",
+            FormatId::CodexCodeReviewResponsesJson => "Codex code review responses (JSON)",
+            FormatId::CodexDashboardJson => "Codex analytics dashboard export (JSON)",
+            FormatId::CodexUserCsv => "Codex per-user usage (CSV)",
+            FormatId::CopilotActivityCsv => "GitHub Copilot seat activity report (CSV)",
+            FormatId::CopilotEntityReportJson => {
+                "GitHub Copilot usage metrics, organisation or enterprise (JSON)"
+            }
+            FormatId::CopilotMetricsJson => "GitHub Copilot Metrics API, legacy (JSON)",
+            FormatId::CopilotSeatsJson => "GitHub Copilot seat assignments (JSON)",
+            FormatId::CopilotUsageNdjson => "GitHub Copilot usage metrics, users (NDJSON)",
+            FormatId::CopilotUserTeamsNdjson => "GitHub Copilot user-teams report (NDJSON)",
+            FormatId::GithubBillingUsageCsv => "GitHub billing usage report (CSV)",
+            FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
+        }
     }
 }
 

@@ -46,10 +46,21 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// A `File` made in the page from bytes (the sample organisation's files).
-pub fn make_file(name: &str, mime: &str, bytes: &[u8]) -> Option<web_sys::File> {
-    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    let options = web_sys::FilePropertyBag::new();
-    options.set_type(mime);
-    web_sys::File::new_with_u8_array_sequence_and_options(&array, name, &options).ok()
+/// Offers a `Blob` the worker made (a sample file) as a download.
+pub fn download_blob(file_name: &str, blob: &Blob) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(url) = Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    if let Ok(anchor) = document
+        .create_element("a")
+        .map(|a| a.unchecked_into::<HtmlAnchorElement>())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    let _ = Url::revoke_object_url(&url);
 }

@@ -30,7 +30,20 @@ pub fn start(session: Session) {
         }
     };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-        let text = event.data().as_string().unwrap_or_default();
+        let data = event.data();
+        if let Some(name) = js_sys::Reflect::get(&data, &"download".into())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            if let Some(blob) = js_sys::Reflect::get(&data, &"file".into())
+                .ok()
+                .and_then(|v| v.dyn_into::<web_sys::Blob>().ok())
+            {
+                super::browser::download_blob(&name, &blob);
+            }
+            return;
+        }
+        let text = data.as_string().unwrap_or_default();
         match serde_json::from_str::<Reply>(&text) {
             Ok(reply) => apply(session, reply),
             Err(error) => session
@@ -158,4 +171,24 @@ pub fn remap(
         })
     });
     send(&Request::Remap { file_id, mapping }, None);
+}
+
+/// Asks the worker to generate the sample organisation and read it like dropped files.
+pub fn load_sample(session: Session) {
+    let first_file_id = session.new_file_id();
+    for (offset, name) in crate::engine::sample::SAMPLE_FILE_NAMES.iter().enumerate() {
+        if offset > 0 {
+            session.new_file_id();
+        }
+        let file_id = first_file_id + offset as u32;
+        session.reading.update(|reading| {
+            reading.push(ReadingFile {
+                file_id,
+                file_name: name.to_string(),
+                size_bytes: 0,
+                bytes_read: 0,
+            })
+        });
+    }
+    send(&Request::LoadSample { first_file_id }, None);
 }

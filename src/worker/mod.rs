@@ -33,6 +33,15 @@ pub enum Request {
     Remove {
         file_id: u32,
     },
+    /// Generate the sample organisation in the worker and read its files, numbered from
+    /// `first_file_id` in the order of `SAMPLE_FILE_NAMES`.
+    LoadSample {
+        first_file_id: u32,
+    },
+    /// Generate one sample file and send it back to be saved (posted as `{download, file}`).
+    SampleFile {
+        name: String,
+    },
     Clear,
     SetSettings {
         settings: Settings,

@@ -7,6 +7,7 @@ use crate::engine::dataset::Dataset;
 use crate::engine::identity::OrgKey;
 use crate::engine::ingest::{ingest, IngestOptions};
 use crate::engine::metrics::build_report;
+use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
 use crate::engine::settings::Settings;
 use crate::engine::sources::hris::HrisMapping;
 use std::cell::RefCell;
@@ -114,6 +115,43 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             read(state, file_id);
             file_read = Some(file_id);
         }
+        Request::LoadSample { first_file_id } => {
+            for (offset, sample) in sample_organisation(SAMPLE_SEED).into_iter().enumerate() {
+                let file_id = first_file_id + offset as u32;
+                let Some(file) = make_file(&sample.name, sample.mime, &sample.bytes) else {
+                    continue;
+                };
+                state.files.retain(|f| f.file_id != file_id);
+                state.files.push(LoadedFile {
+                    file_id,
+                    name: sample.name,
+                    file,
+                    mapping: None,
+                });
+                read(state, file_id);
+                post_report(state, Some(file_id));
+            }
+            return;
+        }
+        Request::SampleFile { name } => {
+            let Some(sample) = sample_organisation(SAMPLE_SEED)
+                .into_iter()
+                .find(|f| f.name == name)
+            else {
+                return;
+            };
+            if let Some(file) = make_file(&sample.name, sample.mime, &sample.bytes) {
+                let message = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(
+                    &message,
+                    &"download".into(),
+                    &JsValue::from_str(&sample.name),
+                );
+                let _ = js_sys::Reflect::set(&message, &"file".into(), &file);
+                let _ = scope().post_message(&message);
+            }
+            return;
+        }
         Request::Remove { file_id } => {
             state.files.retain(|f| f.file_id != file_id);
             state.dataset.remove(file_id);
@@ -175,4 +213,12 @@ fn post_report(state: &State, file_id: Option<u32>) {
         report: Box::new(report),
         file_id,
     });
+}
+
+/// A `File` made from bytes (the sample organisation's files), read like a dropped one.
+fn make_file(name: &str, mime: &str, bytes: &[u8]) -> Option<File> {
+    let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(mime);
+    File::new_with_u8_array_sequence_and_options(&array, name, &options).ok()
 }

@@ -123,3 +123,29 @@ test('the sample organisation on a phone-sized screen', { timeout: 180_000 }, as
     await b.browser.close();
   }
 });
+
+test('the sample files can be downloaded to try drag-and-drop', { timeout: 180_000 }, async () => {
+  const srv = await server();
+  const b = await launch();
+  try {
+    const { page, context } = b;
+    const net = await watchNetwork(page, context, srv.origin);
+    await openPage(page, srv.url, net);
+    await page.locator('[data-testid="empty-state"]').waitFor();
+    const names = await page.$$eval('[data-testid="sample-download"]', (els) => els.map((e) => e.textContent));
+    assert.equal(names.length, 8);
+    assert.deepEqual(names.slice(0, 2), ['hris.csv', 'chatgpt-users-weekly.csv']);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="sample-download"]').nth(1).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'chatgpt-users-weekly.csv');
+    const text = readFileSync(await download.path(), 'utf8');
+    assert.ok(text.startsWith('cadence,period_start,period_end,account_id,public_id,name,email'), text.slice(0, 80));
+    // 20 weekly periods of the sample, one row per member and week: 5,464 rows + the header.
+    assert.equal(text.trimEnd().split('\n').length, 5465);
+    assert.deepEqual(net.requestsAfterLoad(), [], 'requests after load');
+  } finally {
+    await b.browser.close();
+  }
+});

@@ -69,6 +69,7 @@ mod tests {
     fn every_format_id_has_one_spec_with_its_design_id() {
         for spec in FORMATS {
             assert_eq!(spec.id.spec().name, spec.name);
+            assert_eq!((spec.id.id(), spec.id.label()), (spec.name, spec.label));
             assert_eq!(
                 serde_json::to_value(spec.id).ok(),
                 Some(serde_json::Value::String(spec.name.into()))

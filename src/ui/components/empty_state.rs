@@ -1,8 +1,9 @@
 //! What a first-time user sees: which exports to download, where, and the sample to try.
 
-use crate::engine::sample::{sample_organisation, SAMPLE_FILE_NAMES, SAMPLE_SEED};
-use crate::ui::browser::download;
+use crate::engine::sample::SAMPLE_FILE_NAMES;
 use crate::ui::state::Session;
+use crate::ui::worker_client::send;
+use crate::worker::Request;
 use leptos::prelude::*;
 
 #[component]
@@ -28,11 +29,7 @@ pub fn EmptyState() -> impl IntoView {
                 </button>
                 <span class="or">"or download its files and drop them yourself:"</span>
                 {SAMPLE_FILE_NAMES.into_iter().map(|name| {
-                    let save = move |_| {
-                        if let Some(file) = sample_organisation(SAMPLE_SEED).into_iter().find(|f| f.name == name) {
-                            download(&file.name, file.mime, &file.bytes);
-                        }
-                    };
+                    let save = move |_| send(&Request::SampleFile { name: name.to_string() }, None);
                     view! {
                         <button type="button" class="link" data-testid="sample-download" on:click=save>
                             {name}

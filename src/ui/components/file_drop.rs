@@ -1,8 +1,6 @@
 //! The drop zone and file picker (`data-testid="file-input"`, several files at once) and the
 //! "Load the sample organisation" button.
 
-use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
-use crate::ui::browser::make_file;
 use crate::ui::state::Session;
 use crate::ui::worker_client::load_files;
 use leptos::prelude::*;
@@ -13,13 +11,10 @@ fn files_of(list: Option<FileList>) -> Vec<File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
-/// Sends the sample organisation's files through the same path as dropped files.
+/// Sends the sample organisation's files through the same parsers as dropped files (the worker
+/// generates them, so the page itself carries no generator).
 pub fn load_sample(session: Session) {
-    let files = sample_organisation(SAMPLE_SEED)
-        .into_iter()
-        .filter_map(|f| make_file(&f.name, f.mime, &f.bytes))
-        .collect();
-    load_files(session, files);
+    crate::ui::worker_client::load_sample(session);
 }
 
 #[component]
