@@ -11,7 +11,7 @@ use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{IdentityId, PersonRecord};
+use crate::engine::facts::{Facts, IdentityId, PersonRecord};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use serde::{Deserialize, Serialize};
 use std::io::Read;
@@ -272,20 +272,10 @@ pub fn parse(
         .cloned()
         .unwrap_or_else(|| HrisMapping::guess(&table.header));
     if !mapping.has_identifier() {
-        let mut error = FileError::new(
-            format!(
-                "No work email, employee id or GitHub login column was recognised among: {}.",
-                table.header.names.join(", ")
-            ),
-            "Choose which column holds what below, then apply.",
-        );
-        error.mapping_request = Some(MappingRequest {
-            headers: table.header.names.clone(),
-            guess: mapping,
-        });
-        return Err(error);
+        return Err(mapping_error(table.header.names.clone(), mapping));
     }
     let col = |field| mapping.column(field);
+    let header = table.header.clone();
     let mut parsed = Parsed::default();
     let mut hasher = Pseudonymiser::new(key);
     while let Some(row) = table.next_row() {
@@ -296,74 +286,119 @@ pub fn parse(
                 continue;
             }
         };
-        let facts = &mut parsed.facts;
-        let mut ids: Vec<IdentityId> = Vec::with_capacity(3);
-        for (field, kind) in [
-            (HrisField::Email, IdKind::Email),
-            (HrisField::EmployeeId, IdKind::EmployeeId),
-            (HrisField::GithubLogin, IdKind::GithubLogin),
-        ] {
-            if let Some(p) = hasher.hash(kind, &row.get(col(field))) {
-                ids.push(facts.identities.intern(p, kind));
+        let value = |field| row.get(col(field)).into_owned();
+        let diagnostics = &mut parsed.diagnostics;
+        let line = row.line;
+        let mut bad_date = |field: HrisField, reason: String| {
+            let column = col(field).map_or("", |c| header.name(c));
+            diagnostics.note(format!(
+                "line {line}, column \"{column}\": {reason}; the date was left empty."
+            ));
+        };
+        match person_record(&value, &mut parsed.facts, &mut hasher, &mut bad_date) {
+            Some(person) => parsed.facts.people.push(person),
+            None => {
+                let reason = "no email, employee id or GitHub login: the row names nobody";
+                parsed.diagnostics.skip(row.line, None, reason);
+                continue;
             }
         }
-        let Some(&identity) = ids.first() else {
-            parsed.diagnostics.skip(
-                row.line,
-                None,
-                "no email, employee id or GitHub login: the row names nobody",
-            );
-            continue;
-        };
-        for other in &ids[1..] {
-            facts.link(identity, *other);
-        }
-        let manager_text = row.get(col(HrisField::Manager));
-        let manager_kind = if manager_text.contains('@') {
-            IdKind::Email
-        } else {
-            IdKind::EmployeeId
-        };
-        let manager = hasher
-            .hash(manager_kind, &manager_text)
-            .map(|p| facts.identities.intern(p, manager_kind));
-        let mut label = |field| {
-            let text = row.get(col(field));
-            let text = text.trim();
-            (!text.is_empty()).then(|| facts.strings.intern(text))
-        };
-        let department = label(HrisField::Department);
-        let team = label(HrisField::Team);
-        let location = label(HrisField::Location);
-        let title = label(HrisField::Title);
-        let cost_centre = label(HrisField::CostCentre);
-        let mut date = |field: HrisField, name: &str| match values::date(&row.get(col(field))) {
-            Ok(day) => day,
-            Err(reason) => {
-                parsed.diagnostics.note(format!(
-                    "line {}, column \"{name}\": {reason}; the date was left empty.",
-                    row.line
-                ));
-                None
-            }
-        };
-        let hired = date(HrisField::HireDate, "hire date");
-        let left = date(HrisField::LeaveDate, "leave date");
-        let status = row.get(col(HrisField::Status)).to_ascii_lowercase();
-        let on_leave = status.contains("leave") || matches!(status.trim(), "true" | "yes" | "1");
-        parsed.facts.people.push(PersonRecord {
-            identity: Some(identity),
-            department,
-            team,
-            manager,
-            location,
-            title,
-            cost_centre,
-            hired,
-            left,
-            on_leave,
-        });
         parsed.diagnostics.rows_accepted += 1;
     }
     Ok(parsed)
+}
+
+/// The error that opens the column mapper: no identifier column was recognised.
+pub(super) fn mapping_error(headers: Vec<String>, guess: HrisMapping) -> FileError {
+    let mut error = FileError::new(
+        format!(
+            "No work email, employee id or GitHub login column was recognised among: {}.",
+            headers.join(", ")
+        ),
+        "Choose which column holds what below, then apply.",
+    );
+    error.mapping_request = Some(MappingRequest { headers, guess });
+    error
+}
+
+/// One roster row → a person (CSV and Workday JSON alike): its email, employee id and GitHub
+/// login hashed and linked, the manager hashed, labels interned, dates read (a date that cannot
+/// be read is reported through `bad_date` and left empty), names never read. `None` when the
+/// row has no identifier.
+pub(super) fn person_record(
+    value: &dyn Fn(HrisField) -> String,
+    facts: &mut Facts,
+    hasher: &mut Pseudonymiser<'_>,
+    bad_date: &mut dyn FnMut(HrisField, String),
+) -> Option<PersonRecord> {
+    let mut ids: Vec<IdentityId> = Vec::with_capacity(3);
+    for (field, kind) in [
+        (HrisField::Email, IdKind::Email),
+        (HrisField::EmployeeId, IdKind::EmployeeId),
+        (HrisField::GithubLogin, IdKind::GithubLogin),
+    ] {
+        if let Some(p) = hasher.hash(kind, &value(field)) {
+            ids.push(facts.identities.intern(p, kind));
+        }
+    }
+    let identity = *ids.first()?;
+    for other in &ids[1..] {
+        facts.link(identity, *other);
+    }
+    let manager_text = value(HrisField::Manager);
+    let manager_kind = if manager_text.contains('@') {
+        IdKind::Email
+    } else {
+        IdKind::EmployeeId
+    };
+    let manager = hasher
+        .hash(manager_kind, &manager_text)
+        .map(|p| facts.identities.intern(p, manager_kind));
+    let mut label = |field| {
+        let text = value(field);
+        let text = text.trim();
+        (!text.is_empty()).then(|| facts.strings.intern(text))
+    };
+    let (department, team, location) = (
+        label(HrisField::Department),
+        label(HrisField::Team),
+        label(HrisField::Location),
+    );
+    let (title, cost_centre) = (label(HrisField::Title), label(HrisField::CostCentre));
+    let mut date = |field| match roster_date(&value(field)) {
+        Ok(day) => day,
+        Err(reason) => {
+            bad_date(field, reason);
+            None
+        }
+    };
+    let (hired, left) = (date(HrisField::HireDate), date(HrisField::LeaveDate));
+    let status = value(HrisField::Status).to_ascii_lowercase();
+    let on_leave = status.contains("leave") || matches!(status.trim(), "true" | "yes" | "1");
+    Some(PersonRecord {
+        identity: Some(identity),
+        department,
+        team,
+        manager,
+        location,
+        title,
+        cost_centre,
+        hired,
+        left,
+        on_leave,
+    })
+}
+
+/// A roster date: `2019-05-01`, or as Workday writes it with an offset, `2019-05-01-07:00`.
+pub fn roster_date(text: &str) -> Result<Option<crate::engine::date::Day>, String> {
+    let text = text.trim();
+    let offset = text.len() > 10 && matches!(text.as_bytes()[10], b'+' | b'-');
+    match text
+        .get(..10)
+        .filter(|_| offset)
+        .and_then(crate::engine::date::Day::parse)
+    {
+        Some(day) => Ok(Some(day)),
+        None => values::date(text),
+    }
 }

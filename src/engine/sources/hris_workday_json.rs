@@ -11,14 +11,12 @@
 //! Dates may carry Workday's offset (`2019-05-01-07:00`): the date part is read.
 
 use super::csv_table::Header;
-use super::hris::{HrisField, HrisMapping, MappingRequest};
+use super::hris::{HrisField, HrisMapping};
 use super::json_rows;
 use super::registry::ParseContext;
-use super::values;
 use super::{Diagnostics, FileError, Parsed};
-use crate::engine::date::Day;
-use crate::engine::facts::{Facts, IdentityId, PersonRecord};
-use crate::engine::identity::{IdKind, Pseudonymiser};
+use crate::engine::facts::{Facts, PersonRecord};
+use crate::engine::identity::Pseudonymiser;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
@@ -76,18 +74,7 @@ pub fn parse(reader: &mut dyn Read, ctx: &ParseContext<'_>) -> Result<Parsed, Fi
         ));
     }
     if !mapping.has_identifier() {
-        let mut error = FileError::new(
-            format!(
-                "No work email, employee id or GitHub login column was recognised among: {}.",
-                columns.names.join(", ")
-            ),
-            "Choose which column holds what below, then apply.",
-        );
-        error.mapping_request = Some(MappingRequest {
-            headers: columns.names,
-            guess: mapping,
-        });
-        return Err(error);
+        return Err(super::hris::mapping_error(columns.names, mapping));
     }
     Ok(parsed)
 }
@@ -192,8 +179,7 @@ impl Fields<'_> {
     }
 }
 
-/// The person of one entry, as `hris::parse` builds it from a CSV row; `None` when the entry
-/// has no identifier.
+/// The person of one entry, exactly as a CSV roster row gives it.
 fn person(
     fields: &Fields<'_>,
     mapping: &HrisMapping,
@@ -202,75 +188,15 @@ fn person(
     diagnostics: &mut Diagnostics,
 ) -> Option<PersonRecord> {
     let col = |field| mapping.column(field);
-    let mut ids: Vec<IdentityId> = Vec::with_capacity(3);
-    for (field, kind) in [
-        (HrisField::Email, IdKind::Email),
-        (HrisField::EmployeeId, IdKind::EmployeeId),
-        (HrisField::GithubLogin, IdKind::GithubLogin),
-    ] {
-        if let Some(p) = hasher.hash(kind, fields.get(col(field))) {
-            ids.push(facts.identities.intern(p, kind));
-        }
-    }
-    let identity = *ids.first()?;
-    for other in &ids[1..] {
-        facts.link(identity, *other);
-    }
-    let manager_text = fields.get(col(HrisField::Manager));
-    let manager_kind = if manager_text.contains('@') {
-        IdKind::Email
-    } else {
-        IdKind::EmployeeId
+    let value = |field| fields.get(col(field)).to_string();
+    let mut bad_date = |field: HrisField, reason: String| {
+        diagnostics.note(format!(
+            "line {}, key \"{}\": {reason}; the date was left empty.",
+            fields.line,
+            fields.name(col(field))
+        ));
     };
-    let manager = hasher
-        .hash(manager_kind, manager_text)
-        .map(|p| facts.identities.intern(p, manager_kind));
-    let mut label = |field| {
-        let text = fields.get(col(field));
-        (!text.is_empty()).then(|| facts.strings.intern(text))
-    };
-    let department = label(HrisField::Department);
-    let team = label(HrisField::Team);
-    let location = label(HrisField::Location);
-    let title = label(HrisField::Title);
-    let cost_centre = label(HrisField::CostCentre);
-    let mut date = |field| match workday_date(fields.get(col(field))) {
-        Ok(day) => day,
-        Err(reason) => {
-            diagnostics.note(format!(
-                "line {}, key \"{}\": {reason}; the date was left empty.",
-                fields.line,
-                fields.name(col(field))
-            ));
-            None
-        }
-    };
-    let hired = date(HrisField::HireDate);
-    let left = date(HrisField::LeaveDate);
-    let status = fields.get(col(HrisField::Status)).to_ascii_lowercase();
-    let on_leave = status.contains("leave") || matches!(status.trim(), "true" | "yes" | "1");
-    Some(PersonRecord {
-        identity: Some(identity),
-        department,
-        team,
-        manager,
-        location,
-        title,
-        cost_centre,
-        hired,
-        left,
-        on_leave,
-    })
-}
-
-/// A date as Workday writes it: `2019-05-01`, or with an offset, `2019-05-01-07:00`.
-fn workday_date(text: &str) -> Result<Option<Day>, String> {
-    let text = text.trim();
-    let offset = text.len() > 10 && matches!(text.as_bytes()[10], b'+' | b'-');
-    match text.get(..10).filter(|_| offset).and_then(Day::parse) {
-        Some(day) => Ok(Some(day)),
-        None => values::date(text),
-    }
+    super::hris::person_record(&value, facts, hasher, &mut bad_date)
 }
 
 #[cfg(test)]
@@ -279,13 +205,18 @@ mod tests {
 
     #[test]
     fn workday_dates_with_and_without_offset() {
-        let day = |t| workday_date(t).ok().flatten().map(|d| d.to_string());
+        let day = |t| {
+            crate::engine::sources::hris::roster_date(t)
+                .ok()
+                .flatten()
+                .map(|d| d.to_string())
+        };
         assert_eq!(day("2019-05-01-07:00").as_deref(), Some("2019-05-01"));
         assert_eq!(day("2019-05-01+01:00").as_deref(), Some("2019-05-01"));
         assert_eq!(day("2019-05-01").as_deref(), Some("2019-05-01"));
-        assert_eq!(workday_date(""), Ok(None));
+        assert_eq!(crate::engine::sources::hris::roster_date(""), Ok(None));
         assert_eq!(
-            workday_date("14/09/2020"),
+            crate::engine::sources::hris::roster_date("14/09/2020"),
             Err("expected a date like 2025-03-30, found \"14/09/2020\"".to_string())
         );
     }
