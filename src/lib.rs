@@ -13,20 +13,27 @@
 //! ## Code map
 //!
 //! - [`engine`]: pure Rust, no browser, no I/O, no clock; builds and tests natively.
-//!   - `detect`: recognises a file by its header or keys, never its name.
+//!   - `ingest`: the front door (peek, detect, decode, hand the stream to the format's parser).
+//!   - `detect`: recognises a file by its CSV header or its first JSON record, never its name.
 //!   - `text`: byte-order marks, UTF-16 and Windows-1252 into UTF-8.
-//!   - `sources/<vendor_format>.rs`: one parser per native export (`chatgpt_users_csv`,
-//!     `hris`), plus `csv_table` (columns by name) and `values` (lenient cell readers).
+//!   - `sources/registry.rs`: every supported format, in detection order. One module per native
+//!     export, named `<vendor>_<format>.rs` (`chatgpt_users_csv`, `copilot_seats_json`,
+//!     `hris`…), plus what they share: `csv_table` (columns by name), `records` (streamed JSON
+//!     records: NDJSON, arrays, pages), `json_rows` (the JSON parse loop), `values` (lenient
+//!     cell readers), `copilot_common` and `chatgpt_compliance_common`.
 //!   - `identity`: the org key, HMAC-SHA256 pseudonyms, key files and passphrases.
-//!   - `facts`: canonical fact tables (`PeriodActivity`, `PersonRecord`), merged and
-//!     de-duplicated by `dataset`.
+//!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
+//!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`),
+//!     each with its de-duplication key; `dataset` keeps them per file and merged.
 //!   - `metrics/`: people linking (`people`), weeks (`weeks`), adoption per person and week
-//!     (`adoption`), departments with the group-size floor (`departments`, `privacy`), and the
-//!     definition of every figure (`definitions`).
+//!     (`adoption`), activity per tool (`activity`) and cross-tool figures (`tools`),
+//!     departments with the group-size floor (`departments`, `privacy`), and the definition of
+//!     every figure (`definitions`).
 //!   - `report`: the `Report`, the one serialisable boundary to the page.
-//!   - `sample/`: the deterministic sample organisation, as native export files.
+//!   - `sample/`: the deterministic sample organisation, as native export files of every tool.
 //! - [`worker`]: the page ↔ worker messages (`Request`, `Reply`), the worker's event loop
-//!   (`runtime`) and the `File` reader (`file_reader`).
+//!   (`runtime`, which also generates the sample organisation) and the `File` reader
+//!   (`file_reader`).
 //! - [`ui`]: the Leptos app: `state` (session, settings, view), `worker_client`, `key` (the
 //!   org key in the browser), `components/` (drop zone, file list, mapper, cards, chart canvas)
 //!   and `dashboards/<name>/{mod.rs, model.rs, chart.rs}`.

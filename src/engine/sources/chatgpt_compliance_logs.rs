@@ -13,7 +13,7 @@
 //!   `output_tokens` includes the reasoning ones.
 //! - `AUTH_LOG` and other types are counted in a note, not as skipped rows.
 
-use super::chatgpt_compliance_json::{instant, label, person, push, Content, TextLength};
+use super::chatgpt_compliance_common::{instant, label, person, push, Content, TextLength};
 use super::json_rows;
 use super::registry::FormatSpec;
 use super::{FileError, Parsed};

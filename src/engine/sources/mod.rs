@@ -5,6 +5,7 @@
 //! facts (identifiers already hashed) plus its [`Diagnostics`]. Bad rows are data, not failure.
 
 pub mod chatgpt_analytics_json;
+pub mod chatgpt_compliance_common;
 pub mod chatgpt_compliance_json;
 pub mod chatgpt_compliance_logs;
 pub mod chatgpt_credit_usage_csv;
