@@ -3,7 +3,7 @@
 //!
 //! The org key lives in the browser (generated, saved to a file, or derived from a passphrase),
 //! so next month's exports give the same pseudonyms. Identifiers of different kinds (email,
-//! GitHub login, employee id) are linked into one person by [`crate::engine::facts::Links`].
+//! GitHub login, employee id) are linked into one person by [`crate::engine::facts::Facts::link`].
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

@@ -50,7 +50,7 @@ pub struct PeriodActivity {
     pub seat_created: Option<Day>,
     /// The vendor's own department field (SCIM), when given.
     pub department: Option<Sym>,
-    /// Range into [`Facts::period_models`].
+    /// Range into [`super::Facts::period_models`].
     pub models: (u32, u32),
 }
 
