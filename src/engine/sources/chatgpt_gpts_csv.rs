@@ -114,14 +114,7 @@ pub fn parse_assets(
     };
     let mut parsed = Parsed::default();
     let mut hasher = Pseudonymiser::new(key);
-    while let Some(row) = table.next_row() {
-        let row = match row {
-            Ok(row) => row,
-            Err((line, reason)) => {
-                parsed.diagnostics.skip(line, None, reason);
-                continue;
-            }
-        };
+    while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, format, &mut hasher, &mut parsed.facts) {
             Ok(asset) => {
                 let span = asset.period;

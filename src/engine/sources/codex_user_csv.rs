@@ -79,14 +79,7 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
     };
     let mut parsed = Parsed::default();
     let mut hasher = Pseudonymiser::new(key);
-    while let Some(row) = table.next_row() {
-        let row = match row {
-            Ok(row) => row,
-            Err((line, reason)) => {
-                parsed.diagnostics.skip(line, None, reason);
-                continue;
-            }
-        };
+    while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
             Ok(activity) => {
                 let day = activity.day;

@@ -134,6 +134,28 @@ impl<R: Read> CsvTable<R> {
         })
     }
 
+    /// The next readable data row; a line that cannot be read is recorded as skipped, with its
+    /// line and reason, and passed over.
+    pub fn next_readable(&mut self, diagnostics: &mut super::Diagnostics) -> Option<Row<'_>> {
+        loop {
+            match self.next_row_position() {
+                None => return None,
+                Some(Err((line, reason))) => diagnostics.skip(line, None, reason),
+                Some(Ok(line)) => {
+                    return Some(Row {
+                        record: &self.record,
+                        line,
+                    })
+                }
+            }
+        }
+    }
+
+    /// Reads the next record into `self.record`: its line, or the unreadable line and reason.
+    fn next_row_position(&mut self) -> Option<Result<u64, (u64, String)>> {
+        self.next_row().map(|row| row.map(|row| row.line))
+    }
+
     /// The next data row; blank lines are passed over. `Err` is a line that cannot be read.
     pub fn next_row(&mut self) -> Option<Result<Row<'_>, (u64, String)>> {
         loop {

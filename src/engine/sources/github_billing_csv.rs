@@ -84,14 +84,7 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
     let mut parsed = Parsed::default();
     let mut hasher = Pseudonymiser::new(key);
     let (mut other_products, mut nobody) = (0u64, 0u64);
-    while let Some(row) = table.next_row() {
-        let row = match row {
-            Ok(row) => row,
-            Err((line, reason)) => {
-                parsed.diagnostics.skip(line, None, reason);
-                continue;
-            }
-        };
+    while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         if !is_copilot(&row, &columns) {
             other_products += 1;
             continue;

@@ -278,14 +278,7 @@ pub fn parse(
     let header = table.header.clone();
     let mut parsed = Parsed::default();
     let mut hasher = Pseudonymiser::new(key);
-    while let Some(row) = table.next_row() {
-        let row = match row {
-            Ok(row) => row,
-            Err((line, reason)) => {
-                parsed.diagnostics.skip(line, None, reason);
-                continue;
-            }
-        };
+    while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         let value = |field| row.get(col(field)).into_owned();
         let diagnostics = &mut parsed.diagnostics;
         let line = row.line;
