@@ -180,3 +180,41 @@ test('the sample organisation loads, with no request after load', { timeout: 180
     assert.deepEqual(errors, [], 'console errors');
   });
 });
+
+test('the org key is saved to a file and loaded in a fresh browser: same pseudonyms next month', { timeout: 180_000 }, async () => {
+  const srv = await server();
+  const fingerprintOf = (page) => page.locator('[data-testid="key-fingerprint"]').innerText();
+  let keyFile;
+  let original;
+  await withBrowser(async ({ page, context }) => {
+    const net = await watchNetwork(page, context, srv.origin);
+    await openPage(page, srv.url, net);
+    await page.click('[data-testid="nav-link"][data-view="settings"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="key-fingerprint"]')?.textContent.length === 12);
+    original = await fingerprintOf(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="save-key"]')]);
+    // The artifact goes when this browser closes: keep a copy for the second one.
+    keyFile = (await import('node:path')).join((await import('node:os')).tmpdir(), `uptake-key-${process.pid}.txt`);
+    await download.saveAs(keyFile);
+    const text = (await import('node:fs')).readFileSync(keyFile, 'utf8');
+    assert.match(text, new RegExp(`fingerprint ${original}`));
+    assert.match(text, /^[0-9a-f]{64}$/m);
+    assert.deepEqual(net.requestsAfterLoad(), [], 'requests after load');
+  });
+  // A fresh browser profile makes its own key…
+  await withBrowser(async ({ page, context }) => {
+    const net = await watchNetwork(page, context, srv.origin);
+    await openPage(page, srv.url, net);
+    await page.click('[data-testid="nav-link"][data-view="settings"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="key-fingerprint"]')?.textContent.length === 12);
+    assert.notEqual(await fingerprintOf(page), original);
+    // …until the saved one is loaded.
+    await page.setInputFiles('[data-testid="key-file-input"]', keyFile);
+    await page.waitForFunction((want) => document.querySelector('[data-testid="key-fingerprint"]')?.textContent === want, original);
+    assert.equal(await fingerprintOf(page), original);
+    // The loaded key is the one remembered in this browser from now on.
+    const hex = (await import('node:fs')).readFileSync(keyFile, 'utf8').match(/^[0-9a-f]{64}$/m)[0];
+    assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('uptake.org_key'))), hex);
+    assert.deepEqual(net.requestsAfterLoad(), [], 'requests after load');
+  });
+});

@@ -104,9 +104,9 @@ pub fn SettingsView() -> impl IntoView {
                     "Fingerprint: " <code data-testid="key-fingerprint">{move || session.key_fingerprint.get()}</code>
                 </p>
                 <div class="row">
-                    <button type="button" class="button secondary" on:click=save_key>"Save key to a file"</button>
+                    <button type="button" class="button secondary" data-testid="save-key" on:click=save_key>"Save key to a file"</button>
                     <label class="button secondary file-button">"Load key file"
-                        <input type="file" accept=".txt,.key" on:change=on_key_file />
+                        <input type="file" accept=".txt,.key" data-testid="key-file-input" on:change=on_key_file />
                     </label>
                     <button type="button" class="button secondary" on:click=new_key>"New random key"</button>
                 </div>
