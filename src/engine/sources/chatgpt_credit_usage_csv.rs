@@ -73,14 +73,10 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
             Ok(charge) => {
                 let day = charge.day;
                 nobody += u64::from(charge.identity.is_none());
-                if parsed.facts.push_charge(charge) {
-                    parsed.diagnostics.rows_accepted += 1;
-                    if let Some(day) = day {
-                        parsed.diagnostics.cover(DaySpan::new(day, day));
-                    }
-                } else {
-                    parsed.diagnostics.rows_duplicate += 1;
-                }
+                let added = parsed.facts.push_charge(charge);
+                parsed
+                    .diagnostics
+                    .count(added, day.map(|day| DaySpan::new(day, day)));
             }
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(column), reason),
         }

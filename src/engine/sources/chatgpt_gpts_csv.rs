@@ -118,12 +118,8 @@ pub fn parse_assets(
         match read_row(&row, &columns, format, &mut hasher, &mut parsed.facts) {
             Ok(asset) => {
                 let span = asset.period;
-                if parsed.facts.push_asset(asset) {
-                    parsed.diagnostics.rows_accepted += 1;
-                    parsed.diagnostics.cover(span);
-                } else {
-                    parsed.diagnostics.rows_duplicate += 1;
-                }
+                let added = parsed.facts.push_asset(asset);
+                parsed.diagnostics.count(added, Some(span));
             }
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(column), reason),
         }

@@ -117,12 +117,8 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         match read_row(&row, &columns, &mut hasher, &mut parsed, &mut models) {
             Ok(Some(activity)) => {
                 let span = activity.period;
-                if parsed.facts.push_period(activity, &models) {
-                    parsed.diagnostics.rows_accepted += 1;
-                    parsed.diagnostics.cover(span);
-                } else {
-                    parsed.diagnostics.rows_duplicate += 1;
-                }
+                let added = parsed.facts.push_period(activity, &models);
+                parsed.diagnostics.count(added, Some(span));
             }
             Ok(None) => {}
             Err((column, reason)) => parsed.diagnostics.skip(line, Some(column), reason),

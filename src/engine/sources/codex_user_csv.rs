@@ -83,12 +83,10 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
             Ok(activity) => {
                 let day = activity.day;
-                if parsed.facts.push_daily(activity) {
-                    parsed.diagnostics.rows_accepted += 1;
-                    parsed.diagnostics.cover(DaySpan::new(day, day));
-                } else {
-                    parsed.diagnostics.rows_duplicate += 1;
-                }
+                let added = parsed.facts.push_daily(activity);
+                parsed
+                    .diagnostics
+                    .count(added, Some(DaySpan::new(day, day)));
             }
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(column), reason),
         }

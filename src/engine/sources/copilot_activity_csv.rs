@@ -83,14 +83,10 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
             Ok(seat) => {
                 let snapshot = seat.snapshot;
-                if parsed.facts.push_seat(seat) {
-                    parsed.diagnostics.rows_accepted += 1;
-                    if let Some(day) = snapshot {
-                        parsed.diagnostics.cover(DaySpan::new(day, day));
-                    }
-                } else {
-                    parsed.diagnostics.rows_duplicate += 1;
-                }
+                let added = parsed.facts.push_seat(seat);
+                parsed
+                    .diagnostics
+                    .count(added, snapshot.map(|day| DaySpan::new(day, day)));
             }
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(column), reason),
         }

@@ -93,6 +93,19 @@ impl Diagnostics {
         }
     }
 
+    /// Counts a row that was read: accepted (its span covered) when it was new, else a
+    /// duplicate of a row already loaded.
+    pub fn count(&mut self, added: bool, span: Option<DaySpan>) {
+        if !added {
+            self.rows_duplicate += 1;
+            return;
+        }
+        self.rows_accepted += 1;
+        if let Some(span) = span {
+            self.cover(span);
+        }
+    }
+
     pub fn cover(&mut self, span: DaySpan) {
         self.coverage = Some(match self.coverage {
             None => span,
