@@ -5,7 +5,11 @@
 use super::dataset::SourceSummary;
 use super::date::{DaySpan, WeekStart};
 use super::metrics::activity::CrossTool;
-use super::metrics::definitions::{Better, Unit};
+use super::metrics::definitions::{Better, Definition, Unit};
+use super::metrics::{
+    codex, concentration, copilot, credits, department_usage, depth, funnel, licences, models,
+    overlap, people_table, prompts, timing, tokens,
+};
 use super::settings::Settings;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +36,36 @@ pub struct Report {
     /// People active on each tool in the headline week, and on how many tools.
     pub cross_tool: CrossTool,
     pub sources: Vec<SourceSummary>,
+    // One section per dashboard (see `metrics::<name>`), each with its figures, its recommended
+    // action and what it needs when nothing loaded can compute it.
+    #[serde(default)]
+    pub funnel: funnel::FunnelView,
+    #[serde(default)]
+    pub tokens: tokens::TokensView,
+    #[serde(default)]
+    pub depth: depth::DepthView,
+    #[serde(default)]
+    pub prompts: prompts::PromptsView,
+    #[serde(default)]
+    pub models: models::ModelMixView,
+    #[serde(default)]
+    pub department_usage: department_usage::DepartmentUsageView,
+    #[serde(default)]
+    pub licences: licences::LicencesView,
+    #[serde(default)]
+    pub concentration: concentration::ConcentrationView,
+    #[serde(default)]
+    pub codex: codex::CodexView,
+    #[serde(default)]
+    pub copilot: copilot::CopilotView,
+    #[serde(default)]
+    pub overlap: overlap::CrossToolView,
+    #[serde(default)]
+    pub credits: credits::CreditsView,
+    #[serde(default)]
+    pub timing: timing::TimingView,
+    #[serde(default)]
+    pub people_table: people_table::PeopleView,
 }
 
 /// One headline figure (`data-metric` id, `data-value` = `value`).
@@ -89,6 +123,32 @@ pub struct DepartmentRow {
     pub weekly_active_rate: Option<f64>,
     pub messages_per_active_user_week: Option<f64>,
     pub advanced_model_share: Option<f64>,
+}
+
+impl Figure {
+    /// A figure of `definition` with its value now and in the comparison window. `needs` is
+    /// kept only when `value` is `None` (say which export or setting would enable it).
+    pub fn of(
+        definition: &Definition,
+        value: Option<f64>,
+        previous: Option<f64>,
+        needs: Option<String>,
+    ) -> Figure {
+        let value = value.filter(|v| v.is_finite());
+        Figure {
+            id: definition.id.to_string(),
+            label: definition.label.to_string(),
+            unit: definition.unit,
+            better: definition.better,
+            value,
+            previous: previous.filter(|v| v.is_finite()),
+            definition: definition.formula.to_string(),
+            sources: definition.sources.to_string(),
+            needs: value
+                .is_none()
+                .then(|| needs.unwrap_or_else(|| format!("needs {}", definition.needs))),
+        }
+    }
 }
 
 impl Report {

@@ -20,6 +20,27 @@ pub struct Settings {
     pub seat_prices: Vec<SeatPrice>,
     /// Seats with no activity in this many days before the end of the range are unused.
     pub unused_after_days: u32,
+    /// A session is a run of one person's messages with gaps under this many minutes.
+    pub session_gap_minutes: u32,
+    /// US dollars per credit (ChatGPT / Codex credits, GitHub AI credits), for usage cost.
+    pub credit_price_usd: f64,
+    /// Monthly budgets per tool, in US dollars (alerts at 75 %, 90 % and 100 %).
+    pub budgets: Vec<Budget>,
+    /// Power users: in the week's top `power_top_share` of senders by messages…
+    pub power_top_share: f64,
+    /// …and at least this many messages in the week…
+    pub power_min_messages: u32,
+    /// …and at least this many distinct tools, GPTs or projects in the 28 days ending with it.
+    pub power_min_tools: u32,
+    /// Hide every per-person table (pseudonymous or not): aggregates only.
+    pub aggregate_only: bool,
+}
+
+/// A monthly budget for one tool.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    pub tool: Tool,
+    pub monthly_usd: f64,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -75,6 +96,13 @@ impl Default for Settings {
                 },
             ],
             unused_after_days: 30,
+            session_gap_minutes: 30,
+            credit_price_usd: 0.04,
+            budgets: Vec::new(),
+            power_top_share: 0.2,
+            power_min_messages: 75,
+            power_min_tools: 3,
+            aggregate_only: false,
         }
     }
 }
@@ -92,6 +120,19 @@ impl Settings {
             .iter()
             .find(|p| p.tool == tool)
             .map_or(0.0, |p| p.monthly_usd)
+    }
+
+    /// The monthly budget set for `tool`, if any.
+    pub fn budget(&self, tool: Tool) -> Option<f64> {
+        self.budgets
+            .iter()
+            .find(|b| b.tool == tool && b.monthly_usd > 0.0)
+            .map(|b| b.monthly_usd)
+    }
+
+    /// The session gap in seconds, never under one minute.
+    pub fn session_gap_seconds(&self) -> i64 {
+        i64::from(self.session_gap_minutes.max(1)) * 60
     }
 
     /// The group-size floor, never below 2 whatever was typed.

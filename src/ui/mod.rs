@@ -3,6 +3,7 @@
 //! the `Report` it gets back.
 
 pub mod browser;
+pub mod charts;
 pub mod components;
 pub mod dashboards;
 pub mod format;
@@ -101,6 +102,19 @@ pub fn App() -> impl IntoView {
                     _ if session.is_empty() => view! { <EmptyState /> }.into_any(),
                     View::Overview => view! { <Overview /> }.into_any(),
                     View::Data => view! { <DataView /> }.into_any(),
+                    View::Tokens => view! { <dashboards::tokens::TokensView /> }.into_any(),
+                    View::Sessions => view! { <dashboards::sessions::SessionsView /> }.into_any(),
+                    View::Prompts => view! { <dashboards::prompts::PromptsView /> }.into_any(),
+                    View::Models => view! { <dashboards::models::ModelsView /> }.into_any(),
+                    View::Departments => view! { <dashboards::departments::DepartmentsView /> }.into_any(),
+                    View::Licences => view! { <dashboards::licences::LicencesView /> }.into_any(),
+                    View::PowerUsers => view! { <dashboards::power_users::PowerUsersView /> }.into_any(),
+                    View::Codex => view! { <dashboards::codex::CodexView /> }.into_any(),
+                    View::Copilot => view! { <dashboards::copilot::CopilotView /> }.into_any(),
+                    View::CrossTool => view! { <dashboards::cross_tool::CrossToolView /> }.into_any(),
+                    View::Credits => view! { <dashboards::credits::CreditsView /> }.into_any(),
+                    View::Timing => view! { <dashboards::timing::TimingView /> }.into_any(),
+                    View::People => view! { <dashboards::people::PeopleView /> }.into_any(),
                 }}
             </section>
         </main>

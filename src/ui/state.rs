@@ -74,16 +74,44 @@ pub struct Viewport {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     Overview,
+    Tokens,
+    Sessions,
+    Prompts,
+    Models,
+    Departments,
+    Licences,
+    PowerUsers,
+    Codex,
+    Copilot,
+    CrossTool,
+    Credits,
+    Timing,
+    People,
     Data,
     Settings,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Overview, View::Data, View::Settings];
+    pub const ALL: [View; 16] = [
+        View::Overview, View::Tokens, View::Sessions, View::Prompts, View::Models, View::Departments, View::Licences, View::PowerUsers, View::Codex, View::Copilot, View::CrossTool, View::Credits, View::Timing, View::People, View::Data, View::Settings
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             View::Overview => "overview",
+            View::Tokens => "tokens",
+            View::Sessions => "sessions",
+            View::Prompts => "prompts",
+            View::Models => "models",
+            View::Departments => "departments",
+            View::Licences => "licences",
+            View::PowerUsers => "power-users",
+            View::Codex => "codex",
+            View::Copilot => "copilot",
+            View::CrossTool => "cross-tool",
+            View::Credits => "credits",
+            View::Timing => "timing",
+            View::People => "people",
             View::Data => "data",
             View::Settings => "settings",
         }
@@ -92,6 +120,19 @@ impl View {
     pub fn label(self) -> &'static str {
         match self {
             View::Overview => "Overview",
+            View::Tokens => "Tokens by team",
+            View::Sessions => "Session depth",
+            View::Prompts => "Prompt quality",
+            View::Models => "Model mix",
+            View::Departments => "Departments",
+            View::Licences => "Licences & cost",
+            View::PowerUsers => "Power users",
+            View::Codex => "Codex",
+            View::Copilot => "Copilot",
+            View::CrossTool => "Cross-tool",
+            View::Credits => "Credits & budget",
+            View::Timing => "Timing",
+            View::People => "People",
             View::Data => "Data",
             View::Settings => "Settings & key",
         }

@@ -3,12 +3,29 @@
 
 pub mod activity;
 pub mod adoption;
+pub mod context;
 pub mod definitions;
 pub mod departments;
 pub mod people;
 pub mod privacy;
 pub mod tools;
 pub mod weeks;
+
+// One module per dashboard section of the Report: `build(&Ctx) -> <View>`.
+pub mod codex;
+pub mod concentration;
+pub mod copilot;
+pub mod credits;
+pub mod department_usage;
+pub mod depth;
+pub mod funnel;
+pub mod licences;
+pub mod models;
+pub mod overlap;
+pub mod people_table;
+pub mod prompts;
+pub mod timing;
+pub mod tokens;
 
 use super::dataset::Dataset;
 use super::date::DaySpan;
@@ -125,7 +142,8 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
         }
         None => departments::empty(settings),
     };
-    Report {
+    let ctx = context::Ctx::new(facts, &people, settings, &plan);
+    let mut report = Report {
         version: REPORT_VERSION,
         key_fingerprint: key_fingerprint.to_string(),
         settings: settings.clone(),
@@ -139,5 +157,49 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
         departments,
         cross_tool: tools_now.map(|t| t.cross_tool).unwrap_or_default(),
         sources: dataset.sources(),
+        funnel: funnel::build(&ctx),
+        tokens: tokens::build(&ctx),
+        depth: depth::build(&ctx),
+        prompts: prompts::build(&ctx),
+        models: models::build(&ctx),
+        department_usage: department_usage::build(&ctx),
+        licences: licences::build(&ctx),
+        concentration: concentration::build(&ctx),
+        codex: codex::build(&ctx),
+        copilot: copilot::build(&ctx),
+        overlap: overlap::build(&ctx),
+        credits: credits::build(&ctx),
+        timing: timing::build(&ctx),
+        people_table: people_table::build(&ctx),
+    };
+    fill_headline_from_sections(&mut report);
+    report
+}
+
+/// A headline figure the adoption rows cannot compute (sessions, prompt length, tokens, power
+/// users…) takes its value from the view section that defines it under the same id.
+fn fill_headline_from_sections(report: &mut Report) {
+    let sections: Vec<Figure> = [
+        &report.tokens.figures,
+        &report.depth.figures,
+        &report.prompts.figures,
+        &report.models.figures,
+        &report.licences.figures,
+        &report.concentration.figures,
+        &report.codex.figures,
+        &report.copilot.figures,
+        &report.credits.figures,
+    ]
+    .into_iter()
+    .flatten()
+    .cloned()
+    .collect();
+    for figure in report.figures.iter_mut().filter(|f| f.value.is_none()) {
+        if let Some(section) = sections
+            .iter()
+            .find(|s| s.id == figure.id && s.value.is_some())
+        {
+            *figure = section.clone();
+        }
     }
 }

@@ -9,3 +9,4 @@ pub mod header;
 pub mod mapper;
 pub mod nav;
 pub mod source_list;
+pub mod view_frame;

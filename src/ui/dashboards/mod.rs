@@ -1,9 +1,22 @@
 //! One folder per dashboard: `model.rs` (pure: Report → what the view shows, tested natively),
 //! `chart.rs` (draws a model with plotters), `mod.rs` (the component wiring signals to both).
 
+pub mod codex;
+pub mod copilot;
+pub mod credits;
+pub mod cross_tool;
 pub mod data;
+pub mod departments;
+pub mod licences;
+pub mod models;
 pub mod overview;
+pub mod people;
+pub mod power_users;
+pub mod prompts;
+pub mod sessions;
 pub mod settings;
+pub mod timing;
+pub mod tokens;
 
 use crate::engine::date::DaySpan;
 

@@ -1,0 +1,17 @@
+//! Codex: active people by surface, threads, turns, credits, code review.
+
+use super::context::Ctx;
+use crate::engine::report::Figure;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CodexView {
+    /// This view's figures (ids shared with the headline keep their meaning).
+    pub figures: Vec<Figure>,
+    /// One specific recommended action derived from the numbers.
+    pub action: Option<String>,
+}
+
+pub fn build(_ctx: &Ctx) -> CodexView {
+    CodexView::default()
+}

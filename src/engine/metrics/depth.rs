@@ -1,0 +1,17 @@
+//! Session depth: sessions per active person per week and messages per session (message-level sources).
+
+use super::context::Ctx;
+use crate::engine::report::Figure;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DepthView {
+    /// This view's figures (ids shared with the headline keep their meaning).
+    pub figures: Vec<Figure>,
+    /// One specific recommended action derived from the numbers.
+    pub action: Option<String>,
+}
+
+pub fn build(_ctx: &Ctx) -> DepthView {
+    DepthView::default()
+}
