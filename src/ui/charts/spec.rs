@@ -120,7 +120,10 @@ impl ChartSpec {
     pub fn is_empty(&self) -> bool {
         match self {
             ChartSpec::Categories(c) => {
-                c.x_labels.is_empty() || c.series.iter().all(|s| s.values.iter().all(Option::is_none))
+                c.x_labels.is_empty()
+                    || c.series
+                        .iter()
+                        .all(|s| s.values.iter().all(Option::is_none))
             }
             ChartSpec::Scatter(s) => s.points.is_empty(),
             ChartSpec::Heatmap(h) => h.cells.iter().flatten().all(|&v| v == 0.0),

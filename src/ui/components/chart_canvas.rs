@@ -11,25 +11,32 @@ use plotters_canvas::CanvasBackend;
 use web_sys::PointerEvent;
 
 /// Where the data points sit horizontally, in CSS pixels, to map the pointer back to a point.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PlotArea {
-    pub first_x: f64,
-    pub last_x: f64,
-    pub points: usize,
+    /// The x position of each point, in CSS pixels from the canvas's left edge.
+    pub xs: Vec<f64>,
 }
 
 impl PlotArea {
+    /// `points` evenly spaced from `first_x` to `last_x`.
+    pub fn even(first_x: f64, last_x: f64, points: usize) -> PlotArea {
+        let step = if points > 1 {
+            (last_x - first_x) / (points - 1) as f64
+        } else {
+            0.0
+        };
+        PlotArea {
+            xs: (0..points).map(|i| first_x + step * i as f64).collect(),
+        }
+    }
+
     /// The index of the point nearest to `x` (CSS pixels from the canvas's left edge).
     pub fn nearest(&self, x: f64) -> Option<usize> {
-        match self.points {
-            0 => None,
-            1 => Some(0),
-            n => {
-                let step = (self.last_x - self.first_x) / (n - 1) as f64;
-                let index = ((x - self.first_x) / step).round();
-                Some(index.clamp(0.0, (n - 1) as f64) as usize)
-            }
-        }
+        self.xs
+            .iter()
+            .enumerate()
+            .min_by(|a, b| (a.1 - x).abs().total_cmp(&(b.1 - x).abs()))
+            .map(|(i, _)| i)
     }
 }
 
@@ -70,7 +77,7 @@ pub fn ChartCanvas<T: Clone + Send + Sync + 'static>(
     });
     let on_move = move |event: PointerEvent| {
         let x = f64::from(event.offset_x());
-        hover.set(area.get_value().and_then(|a| a.nearest(x)));
+        hover.set(area.with_value(|a| a.as_ref().and_then(|a| a.nearest(x))));
     };
     view! {
         <div class="chart-box">
