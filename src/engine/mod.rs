@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod intern;
 pub mod literal;
 pub mod metrics;
+pub mod query;
 pub mod report;
 pub mod sample;
 pub mod settings;

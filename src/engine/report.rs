@@ -10,6 +10,7 @@ use super::metrics::{
     codex, concentration, copilot, credits, department_usage, depth, funnel, licences, models,
     overlap, people_table, prompts, timing, tokens,
 };
+use super::query::FilterState;
 use super::settings::Settings;
 use serde::{Deserialize, Serialize};
 
@@ -36,6 +37,9 @@ pub struct Report {
     /// People active on each tool in the headline week, and on how many tools.
     pub cross_tool: CrossTool,
     pub sources: Vec<SourceSummary>,
+    /// The date range and filters applied, what could be chosen, and a refusal if any.
+    #[serde(default)]
+    pub filters: FilterState,
     // One section per dashboard (see `metrics::<name>`), each with its figures, its recommended
     // action and what it needs when nothing loaded can compute it.
     #[serde(default)]

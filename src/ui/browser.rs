@@ -64,3 +64,10 @@ pub fn download_blob(file_name: &str, blob: &Blob) {
     }
     let _ = Url::revoke_object_url(&url);
 }
+
+/// Sets the URL fragment (a new history entry; the `hashchange` listener updates the page).
+pub fn set_fragment(fragment: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(fragment);
+    }
+}

@@ -7,12 +7,14 @@ pub mod charts;
 pub mod components;
 pub mod dashboards;
 pub mod format;
+pub mod fragment;
 pub mod key;
 pub mod state;
 pub mod worker_client;
 
 use components::empty_state::EmptyState;
 use components::file_drop::FileDrop;
+use components::filter_bar::FilterBar;
 use components::header::Header;
 use components::nav::Nav;
 use components::source_list::SourceList;
@@ -68,12 +70,24 @@ pub fn App() -> impl IntoView {
         }
     });
 
-    let view = RwSignal::new(View::from_fragment(&browser::fragment()));
+    let (first_view, first_query) = fragment::parse(&browser::fragment());
+    let view = RwSignal::new(first_view);
+    let query = RwSignal::new(first_query);
+    provide_context(state::QueryState { query });
     // Both listeners live as long as the page.
     gloo::events::EventListener::new(&window(), "hashchange", move |_| {
-        view.set(View::from_fragment(&browser::fragment()));
+        let (v, q) = fragment::parse(&browser::fragment());
+        view.set(v);
+        if query.get_untracked() != q {
+            query.set(q);
+        }
     })
     .forget();
+    Effect::new(move |_| {
+        let current = query.get();
+        worker_client::send(&crate::worker::Request::SetQuery { query: current }, None);
+    });
+    let query_string = Signal::derive(move || fragment::query_string(&query.get()));
     let viewport = state::Viewport {
         resized: RwSignal::new(0),
     };
@@ -91,7 +105,8 @@ pub fn App() -> impl IntoView {
                 <SourceList />
             </aside>
             <section class="content">
-                <Nav view=view />
+                <Nav view=view query=query_string />
+                <FilterBar view=view />
                 {move || session.problem.get().map(|p| view! {
                     <p class="notice error" role="alert">{p}
                         <button type="button" class="link small" on:click=move |_| session.problem.set(None)>"Dismiss"</button>

@@ -64,6 +64,12 @@ pub struct SettingsState {
     pub settings: RwSignal<Settings>,
 }
 
+/// The date range and filters (mirrored in the URL fragment).
+#[derive(Clone, Copy)]
+pub struct QueryState {
+    pub query: RwSignal<crate::engine::query::Query>,
+}
+
 /// Bumped when the window is resized, so charts redraw at their new size.
 #[derive(Clone, Copy)]
 pub struct Viewport {
@@ -93,7 +99,22 @@ pub enum View {
 
 impl View {
     pub const ALL: [View; 16] = [
-        View::Overview, View::Tokens, View::Sessions, View::Prompts, View::Models, View::Departments, View::Licences, View::PowerUsers, View::Codex, View::Copilot, View::CrossTool, View::Credits, View::Timing, View::People, View::Data, View::Settings
+        View::Overview,
+        View::Tokens,
+        View::Sessions,
+        View::Prompts,
+        View::Models,
+        View::Departments,
+        View::Licences,
+        View::PowerUsers,
+        View::Codex,
+        View::Copilot,
+        View::CrossTool,
+        View::Credits,
+        View::Timing,
+        View::People,
+        View::Data,
+        View::Settings,
     ];
 
     pub fn id(self) -> &'static str {
@@ -138,6 +159,32 @@ impl View {
         }
     }
 
+    /// The nav's groups, in order, with their views.
+    pub const GROUPS: [(&'static str, &'static [View]); 5] = [
+        (
+            "Adoption",
+            &[
+                View::Overview,
+                View::Departments,
+                View::CrossTool,
+                View::People,
+            ],
+        ),
+        (
+            "Depth",
+            &[
+                View::Sessions,
+                View::Prompts,
+                View::Models,
+                View::Timing,
+                View::PowerUsers,
+            ],
+        ),
+        ("Cost", &[View::Licences, View::Tokens, View::Credits]),
+        ("Coding", &[View::Codex, View::Copilot]),
+        ("Data", &[View::Data, View::Settings]),
+    ];
+
     /// The view named by a URL fragment (`#overview`); Overview by default.
     pub fn from_fragment(fragment: &str) -> View {
         let id = fragment.trim_start_matches('#').trim_start_matches('/');
@@ -151,6 +198,17 @@ impl View {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_view_is_in_one_nav_group() {
+        for v in View::ALL {
+            let groups = View::GROUPS
+                .iter()
+                .filter(|(_, views)| views.contains(&v))
+                .count();
+            assert_eq!(groups, 1, "{v:?}");
+        }
+    }
 
     #[test]
     fn fragments_name_views() {

@@ -7,6 +7,7 @@
 pub mod file_reader;
 pub mod runtime;
 
+use crate::engine::query::Query;
 use crate::engine::settings::Settings;
 use crate::engine::sources::hris::HrisMapping;
 use crate::engine::Report;
@@ -45,6 +46,10 @@ pub enum Request {
     Clear,
     SetSettings {
         settings: Settings,
+    },
+    /// Compute the Report for this date range and these filters from now on.
+    SetQuery {
+        query: Query,
     },
 }
 

@@ -6,7 +6,8 @@ use super::{Reply, Request};
 use crate::engine::dataset::Dataset;
 use crate::engine::identity::OrgKey;
 use crate::engine::ingest::{ingest, IngestOptions};
-use crate::engine::metrics::build_report;
+use crate::engine::metrics::build_report_for;
+use crate::engine::query::Query;
 use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
 use crate::engine::settings::Settings;
 use crate::engine::sources::hris::HrisMapping;
@@ -25,6 +26,7 @@ struct LoadedFile {
 struct State {
     key: Option<OrgKey>,
     settings: Settings,
+    query: Query,
     dataset: Dataset,
     files: Vec<LoadedFile>,
 }
@@ -33,6 +35,7 @@ thread_local! {
     static STATE: RefCell<State> = RefCell::new(State {
         key: None,
         settings: Settings::default(),
+        query: Query::default(),
         dataset: Dataset::default(),
         files: Vec::new(),
     });
@@ -161,6 +164,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             state.dataset.clear();
         }
         Request::SetSettings { settings } => state.settings = settings,
+        Request::SetQuery { query } => state.query = query,
     }
     post_report(state, file_read);
 }
@@ -208,7 +212,7 @@ fn post_report(state: &State, file_id: Option<u32>) {
         .as_ref()
         .map(OrgKey::fingerprint)
         .unwrap_or_default();
-    let report = build_report(&state.dataset, &state.settings, &fingerprint);
+    let report = build_report_for(&state.dataset, &state.settings, &state.query, &fingerprint);
     post(&Reply::Report {
         report: Box::new(report),
         file_id,

@@ -29,16 +29,37 @@ pub mod tokens;
 
 use super::dataset::Dataset;
 use super::date::DaySpan;
+use super::facts::Facts;
 use super::facts::Tool;
+use super::query::{narrow, Query};
 use super::report::{Figure, Report, WeekPoint, REPORT_VERSION};
 use super::settings::Settings;
 use adoption::{first_activity, person_weeks, ratio, WeekTotals};
 use definitions::DEFINITIONS;
 use people::People;
 
-/// Computes the whole Report from everything loaded.
+/// Computes the whole Report from everything loaded, unfiltered.
 pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &str) -> Report {
-    let facts = dataset.facts();
+    build_report_for(dataset, settings, &Query::default(), key_fingerprint)
+}
+
+/// Computes the whole Report for the page's query (date range, department, team, tool): the
+/// facts are narrowed first, so every view obeys the same filters.
+pub fn build_report_for(
+    dataset: &Dataset,
+    settings: &Settings,
+    query: &Query,
+    key_fingerprint: &str,
+) -> Report {
+    let all = dataset.facts();
+    let (facts, filters) = narrow(all, &People::resolve(all), query, settings.floor());
+    let mut report = report_from_facts(&facts, settings, key_fingerprint);
+    report.sources = dataset.sources();
+    report.filters = filters;
+    report
+}
+
+fn report_from_facts(facts: &Facts, settings: &Settings, key_fingerprint: &str) -> Report {
     let people = People::resolve(facts);
     let plan = weeks::plan(facts, settings);
     let first_active = first_activity(facts, &people);
@@ -156,7 +177,8 @@ pub fn build_report(dataset: &Dataset, settings: &Settings, key_fingerprint: &st
         weekly: weekly_points,
         departments,
         cross_tool: tools_now.map(|t| t.cross_tool).unwrap_or_default(),
-        sources: dataset.sources(),
+        sources: Vec::new(),
+        filters: Default::default(),
         funnel: funnel::build(&ctx),
         tokens: tokens::build(&ctx),
         depth: depth::build(&ctx),

@@ -5,6 +5,7 @@ pub mod chart_canvas;
 pub mod empty_state;
 pub mod figure_card;
 pub mod file_drop;
+pub mod filter_bar;
 pub mod header;
 pub mod mapper;
 pub mod nav;

@@ -1,18 +1,24 @@
-//! Navigation between dashboards: plain links to URL fragments, so a view can be bookmarked.
+//! Navigation between dashboards: plain links to URL fragments, so a view can be bookmarked,
+//! grouped by the question they answer (adoption, depth, cost, coding, data).
 
 use crate::ui::state::View;
 use leptos::prelude::*;
 
 #[component]
-pub fn Nav(view: RwSignal<View>) -> impl IntoView {
+pub fn Nav(view: RwSignal<View>, #[prop(into)] query: Signal<String>) -> impl IntoView {
     view! {
         <nav class="tabs" aria-label="Dashboards">
-            {View::ALL.into_iter().map(|v| view! {
-                <a href=format!("#{}", v.id()) data-testid="nav-link" data-view=v.id()
-                    class:active=move || view.get() == v
-                    aria-current=move || (view.get() == v).then_some("page")>
-                    {v.label()}
-                </a>
+            {View::GROUPS.into_iter().map(|(group, views)| view! {
+                <div class="tab-group" role="group" aria-label=group>
+                    <span class="tab-group-label">{group}</span>
+                    {views.iter().copied().map(|v| view! {
+                        <a href=move || format!("#{}{}", v.id(), query.get()) data-testid="nav-link" data-view=v.id()
+                            class:active=move || view.get() == v
+                            aria-current=move || (view.get() == v).then_some("page")>
+                            {v.label()}
+                        </a>
+                    }).collect_view()}
+                </div>
             }).collect_view()}
         </nav>
     }

@@ -1,0 +1,225 @@
+//! What the analyst is looking at: a date range and filters by department, team and tool,
+//! applied to every view by narrowing the facts before any metric is computed. A filter that
+//! would isolate fewer people than the minimum group size is refused, with the reason.
+//!
+//! The query lives in the page's URL fragment (never any data), so a view can be bookmarked.
+
+use super::date::{Day, DaySpan};
+use super::facts::{Facts, Tool};
+use super::metrics::people::People;
+use serde::{Deserialize, Serialize};
+
+/// The date range: a preset counted back from the last day of data, or explicit days.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Range {
+    /// Everything loaded.
+    #[default]
+    All,
+    /// The last `n` weeks of data (ending on the last day any source covers).
+    LastWeeks(u32),
+    /// From one day to another, both included.
+    Between(Day, Day),
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Query {
+    pub range: Range,
+    pub department: Option<String>,
+    pub team: Option<String>,
+    pub tool: Option<Tool>,
+}
+
+impl Query {
+    pub fn is_filtered(&self) -> bool {
+        *self != Query::default()
+    }
+
+    fn narrows_people(&self) -> bool {
+        self.department.is_some() || self.team.is_some()
+    }
+}
+
+/// What the page can offer as filters, and what the current query did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FilterState {
+    pub query: Query,
+    /// Every department and team seen (HRIS or vendor), with whether it is big enough to be
+    /// selected alone.
+    pub departments: Vec<FilterOption>,
+    pub teams: Vec<FilterOption>,
+    pub tools: Vec<Tool>,
+    /// The first and last day of all the data loaded (before the range is applied).
+    pub data_span: Option<DaySpan>,
+    /// The range actually applied.
+    pub applied_span: Option<DaySpan>,
+    /// Set when the query was refused (it would isolate fewer people than the floor): the
+    /// Report is then computed without the people filter.
+    pub refused: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FilterOption {
+    pub name: String,
+    /// People in the group (after linking); only shown as "too small" when under the floor.
+    pub selectable: bool,
+}
+
+/// Every person's team: the HRIS team first, else their latest vendor team membership.
+pub fn teams(facts: &Facts, people: &People) -> Vec<Option<super::intern::Sym>> {
+    let mut vendor: Vec<Option<(Day, super::intern::Sym)>> = vec![None; people.count()];
+    for m in &facts.teams {
+        let slot = &mut vendor[people.person(m.identity).0 as usize];
+        if slot.is_none_or(|(day, _)| day <= m.day) {
+            *slot = Some((m.day, m.team));
+        }
+    }
+    (0..people.count())
+        .map(|p| {
+            let hris = people
+                .record(facts, super::metrics::people::PersonId(p as u32))
+                .and_then(|r| r.team);
+            hris.or(vendor[p].map(|(_, t)| t))
+        })
+        .collect()
+}
+
+/// The first and last day of every dated fact.
+pub fn data_span(facts: &Facts) -> Option<DaySpan> {
+    let days = facts
+        .periods
+        .iter()
+        .flat_map(|r| [r.period.first, r.period.last])
+        .chain(facts.daily.iter().map(|r| r.day))
+        .chain(facts.org_daily.iter().map(|r| r.day))
+        .chain(facts.events.iter().map(|e| Day::from_unix_seconds(e.at)))
+        .chain(facts.charges.iter().filter_map(|c| c.day));
+    days.fold(None, |span: Option<DaySpan>, day| {
+        Some(match span {
+            None => DaySpan::new(day, day),
+            Some(s) => DaySpan::new(s.first.min(day), s.last.max(day)),
+        })
+    })
+}
+
+/// The days a range selects, given the span of the data.
+pub fn resolve(range: Range, data: Option<DaySpan>) -> Option<DaySpan> {
+    match range {
+        Range::All => data,
+        Range::LastWeeks(n) => data.map(|d| {
+            let first = d.last.plus(1 - 7 * n.max(1) as i32);
+            DaySpan::new(first.max(d.first), d.last)
+        }),
+        Range::Between(a, b) => Some(DaySpan::new(a.min(b), a.max(b))),
+    }
+}
+
+/// Narrows `facts` to the query: rows of the chosen tool, about the chosen people, inside the
+/// range (a weekly or monthly row is kept when its period lies inside the range; never cut).
+/// Organisation-level rows name no person, so a department or team filter drops them.
+/// Returns the narrowed facts and, when the people filter isolates fewer than `floor` people,
+/// the reason it was refused (the facts are then narrowed by tool and range only).
+pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Facts, FilterState) {
+    let departments = people.departments(facts);
+    let team_of = teams(facts, people);
+    let name = |s: Option<super::intern::Sym>| s.map(|s| facts.strings.resolve(s).to_string());
+    let group_sizes = |of: &[Option<super::intern::Sym>]| {
+        let mut sizes: std::collections::BTreeMap<String, u32> = Default::default();
+        for s in of.iter().filter_map(|s| name(*s)) {
+            *sizes.entry(s).or_default() += 1;
+        }
+        sizes
+            .into_iter()
+            .map(|(name, n)| FilterOption {
+                name,
+                selectable: n >= floor,
+            })
+            .collect::<Vec<_>>()
+    };
+    let data = data_span(facts);
+    let span = resolve(query.range, data);
+    let mut state = FilterState {
+        query: query.clone(),
+        departments: group_sizes(&departments),
+        teams: group_sizes(&team_of),
+        tools: super::metrics::activity::tools_present(facts),
+        data_span: data,
+        applied_span: if query.range == Range::All {
+            None
+        } else {
+            span
+        },
+        refused: None,
+    };
+
+    let mut keep_person: Option<Vec<bool>> = None;
+    if query.narrows_people() {
+        let keep: Vec<bool> = (0..people.count())
+            .map(|p| {
+                let dept_ok = query
+                    .department
+                    .as_ref()
+                    .is_none_or(|d| name(departments[p]).as_deref() == Some(d.as_str()));
+                let team_ok = query
+                    .team
+                    .as_ref()
+                    .is_none_or(|t| name(team_of[p]).as_deref() == Some(t.as_str()));
+                dept_ok && team_ok
+            })
+            .collect();
+        let selected = keep.iter().filter(|&&k| k).count() as u32;
+        if selected < floor {
+            state.refused = Some(format!(
+                "This filter selects {} people, fewer than the minimum group size of {floor}: \
+                 figures for so few people could identify them. Showing everyone instead; \
+                 choose a larger group or lower the floor in Settings.",
+                if selected == 0 {
+                    "no".to_string()
+                } else {
+                    "only a few".to_string()
+                }
+            ));
+        } else {
+            keep_person = Some(keep);
+        }
+    }
+    if !query.is_filtered()
+        || (query.range == Range::All && query.tool.is_none() && keep_person.is_none())
+    {
+        return (facts.clone(), state);
+    }
+
+    let person_ok = |id: super::facts::IdentityId| {
+        keep_person
+            .as_ref()
+            .is_none_or(|k| k[people.person(id).0 as usize])
+    };
+    let opt_person_ok = |id: Option<super::facts::IdentityId>| match (&keep_person, id) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(_), Some(id)) => person_ok(id),
+    };
+    let tool_ok = |t: Tool| query.tool.is_none_or(|q| q == t);
+    let opt_tool_ok = |t: Option<Tool>| query.tool.is_none_or(|q| t == Some(q));
+    let day_ok = |d: Day| span.is_none_or(|s| s.contains(d));
+    let org_ok = keep_person.is_none();
+
+    let mut out = facts.clone();
+    out.periods.retain(|r| {
+        person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
+    });
+    out.daily
+        .retain(|r| person_ok(r.identity) && tool_ok(r.tool) && day_ok(r.day));
+    out.events.retain(|e| {
+        person_ok(e.identity) && tool_ok(e.tool) && day_ok(Day::from_unix_seconds(e.at))
+    });
+    out.seats
+        .retain(|s| opt_person_ok(s.identity) && opt_tool_ok(s.tool));
+    out.org_daily
+        .retain(|r| org_ok && tool_ok(r.tool) && day_ok(r.day));
+    out.teams.retain(|m| person_ok(m.identity) && day_ok(m.day));
+    out.charges
+        .retain(|c| opt_person_ok(c.identity) && opt_tool_ok(c.tool) && c.day.is_none_or(day_ok));
+    (out, state)
+}
