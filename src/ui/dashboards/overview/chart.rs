@@ -128,9 +128,9 @@ pub fn draw_trend<DB: DrawingBackend>(
         let (a, b) = (x_pixels.start as f64, x_pixels.end as f64);
         a + (v + 0.3) / (last + 0.6) * (b - a)
     };
-    Some(PlotArea {
-        first_x: to_x(0.0) / scale,
-        last_x: to_x(last) / scale,
-        points: points.len(),
-    })
+    Some(PlotArea::even(
+        to_x(0.0) / scale,
+        to_x(last) / scale,
+        points.len(),
+    ))
 }
