@@ -4,12 +4,66 @@
 use crate::engine::date::WeekStart;
 use crate::engine::facts::Tool;
 use crate::engine::identity::OrgKey;
-use crate::engine::settings::{SeatPrice, Settings};
+use crate::engine::settings::{Budget, SeatPrice, Settings};
 use crate::ui::browser::download;
 use crate::ui::key;
 use crate::ui::state::{Session, SettingsState};
 use leptos::prelude::*;
 use web_sys::HtmlInputElement;
+
+/// Tools with a seat price and a budget.
+const TOOLS: [Tool; 7] = [
+    Tool::Chatgpt,
+    Tool::Codex,
+    Tool::Copilot,
+    Tool::M365Copilot,
+    Tool::Claude,
+    Tool::Cursor,
+    Tool::Gemini,
+];
+
+/// One tool's seat price and monthly budget.
+#[component]
+fn ToolMoney(tool: Tool) -> impl IntoView {
+    let settings = expect_context::<SettingsState>().settings;
+    let parse = |e: &leptos::ev::Event| {
+        event_target_value(e)
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite() && *v >= 0.0)
+    };
+    view! {
+        <fieldset class="field tool-money" data-tool=crate::ui::fragment::tool_id(tool)>
+            <legend>{tool.label()}</legend>
+            <label>
+                <small>"Seat / month ($)"</small>
+                <input type="number" min="0" step="any" data-testid="seat-price"
+                    prop:value=move || settings.with(|s| s.seat_price(tool).to_string())
+                    on:change=move |e| if let Some(v) = parse(&e) {
+                        settings.update(|s| {
+                            s.seat_prices.retain(|p| p.tool != tool);
+                            s.seat_prices.push(SeatPrice { tool, monthly_usd: v });
+                        });
+                    } />
+            </label>
+            <label>
+                <small>"Budget / month ($)"</small>
+                <input type="number" min="0" step="any" placeholder="none" data-testid="budget"
+                    prop:value=move || settings.with(|s| s.budget(tool).map(|b| b.to_string()).unwrap_or_default())
+                    on:change=move |e| {
+                        let v = parse(&e);
+                        settings.update(|s| {
+                            s.budgets.retain(|b| b.tool != tool);
+                            if let Some(v) = v.filter(|v| *v > 0.0) {
+                                s.budgets.push(Budget { tool, monthly_usd: v });
+                            }
+                        });
+                    } />
+            </label>
+        </fieldset>
+    }
+}
 
 #[component]
 pub fn SettingsView() -> impl IntoView {
@@ -126,11 +180,6 @@ pub fn SettingsView() -> impl IntoView {
                     |s| f64::from(s.compare_weeks_back), |s, v| s.compare_weeks_back = v.round() as u32, 1.0)}
                 {number_input("Unused after (days)", "A seat with no activity in this many days is unused.",
                     |s| f64::from(s.unused_after_days), |s, v| s.unused_after_days = v.round() as u32, 1.0)}
-                {number_input("ChatGPT seat price (USD / month)", "List price per seat; used for seat cost.",
-                    |s| s.seat_price(Tool::Chatgpt), |s, v| {
-                        s.seat_prices.retain(|p| p.tool != Tool::Chatgpt);
-                        s.seat_prices.push(SeatPrice { tool: Tool::Chatgpt, monthly_usd: v });
-                    }, 0.0)}
                 <label class="field">
                     <span>"Week starts on"</span>
                     <select on:change=move |e| {
@@ -156,6 +205,39 @@ pub fn SettingsView() -> impl IntoView {
                         } />
                     <small>"Model names starting with any of these (comma-separated) count as advanced."</small>
                 </label>
+                {number_input("Session gap (minutes)", "Messages of one person with gaps under this are one session.",
+                    |s| f64::from(s.session_gap_minutes), |s, v| s.session_gap_minutes = v.round() as u32, 1.0)}
+            </section>
+            <section class="panel settings-grid" data-testid="settings-prices">
+                <h3>"Prices and budgets"</h3>
+                <p class="muted small wide">"List prices per seat and month, and an optional monthly budget per tool (the Credits & budget view alerts at 75 %, 90 % and 100 %)."</p>
+                {TOOLS.into_iter().map(|tool| view! { <ToolMoney tool=tool /> }).collect_view()}
+                {number_input("Credit price (USD)", "Dollars per credit (ChatGPT, Codex or GitHub AI credits) where the export gives credits, not money.",
+                    |s| s.credit_price_usd, |s, v| s.credit_price_usd = v, 0.0)}
+            </section>
+            <section class="panel settings-grid" data-testid="settings-power">
+                <h3>"Power users"</h3>
+                {number_input("Top share of senders", "A power user is in this top fraction of the week's senders by messages (0.2 = top 20 %)…",
+                    |s| s.power_top_share, |s, v| s.power_top_share = v.min(1.0), 0.01)}
+                {number_input("Minimum messages in the week", "…and sent at least this many messages that week…",
+                    |s| f64::from(s.power_min_messages), |s, v| s.power_min_messages = v.round() as u32, 0.0)}
+                {number_input("Minimum distinct tools in 28 days", "…and used at least this many tools, GPTs or projects in the 28 days ending with the week.",
+                    |s| f64::from(s.power_min_tools), |s, v| s.power_min_tools = v.round() as u32, 0.0)}
+            </section>
+            <section class="panel settings-grid">
+                <h3>"Privacy"</h3>
+                <label class="field check wide">
+                    <span>
+                        <input type="checkbox" data-testid="aggregate-only" prop:checked=move || settings.with(|s| s.aggregate_only)
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                settings.update(|s| s.aggregate_only = on);
+                            } />
+                        " Aggregate-only mode"
+                    </span>
+                    <small>"Hides every per-person table and ranking (even pseudonymous) from the page and from exported reports."</small>
+                </label>
+                <p class="muted small wide">"Settings are remembered in this browser; loaded data never is."</p>
                 <button type="button" class="link small" on:click=move |_| settings.set(Settings::default())>"Restore defaults"</button>
             </section>
         </section>
