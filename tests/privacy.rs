@@ -82,10 +82,31 @@ fn sample_organisation_leaves_no_email_or_name_in_the_report() {
         !json.contains("@northwind.example"),
         "an email is in the Report"
     );
+    // Every ChatGPT public id (`user-` followed by letters and digits) written in a sample file.
+    let mut public_ids = std::collections::BTreeSet::new();
+    for file in &files {
+        let text = String::from_utf8_lossy(&file.bytes);
+        for (at, _) in text.match_indices("user-") {
+            let id: String = text[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                .collect();
+            if id.len() > "user-".len() + 4 {
+                public_ids.insert(id);
+            }
+        }
+    }
     assert!(
-        !json.contains("user-"),
-        "a ChatGPT public id is in the Report"
+        public_ids.len() >= 10,
+        "only {} public ids",
+        public_ids.len()
     );
+    for id in &public_ids {
+        assert!(
+            !json.contains(id.as_str()),
+            "public id {id} is in the Report"
+        );
+    }
     // Names: the HRIS "Worker" column of the first rows.
     let hris = String::from_utf8_lossy(&files[0].bytes).into_owned();
     for line in hris.lines().skip(1).take(50) {

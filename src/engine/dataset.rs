@@ -32,6 +32,9 @@ pub struct SourceSummary {
     pub error: Option<String>,
     pub hint: Option<String>,
     pub mapping_request: Option<MappingRequest>,
+    /// Which parse worker read the file (1, 2…), or `None` when it was read in place.
+    #[serde(default)]
+    pub reader: Option<u32>,
 }
 
 impl SourceSummary {
@@ -40,11 +43,71 @@ impl SourceSummary {
     }
 }
 
-struct LoadedFile {
+/// One file's outcome: what the page shows about it, and its facts. Made where the file was
+/// parsed (possibly a parse worker, which sends it encoded with `engine::wire`).
+#[derive(Serialize, Deserialize)]
+pub struct LoadedFile {
     summary: SourceSummary,
     /// Rows counted before de-duplication against other files.
     own_duplicates: u64,
     facts: Facts,
+}
+
+impl LoadedFile {
+    /// What reading a file gave: its summary for the page and its facts.
+    pub fn new(
+        file_id: u32,
+        file_name: &str,
+        size_bytes: u64,
+        outcome: Result<Ingested, IngestError>,
+    ) -> LoadedFile {
+        match outcome {
+            Ok(mut ingested) => {
+                note_missing_days(&ingested.parsed.facts, &mut ingested.parsed.diagnostics);
+                LoadedFile {
+                    own_duplicates: ingested.parsed.diagnostics.rows_duplicate,
+                    summary: SourceSummary {
+                        file_id,
+                        file_name: file_name.to_string(),
+                        size_bytes,
+                        format: Some(ingested.format),
+                        state: SourceState::Done,
+                        diagnostics: ingested.parsed.diagnostics,
+                        error: None,
+                        hint: None,
+                        mapping_request: None,
+                        reader: None,
+                    },
+                    facts: ingested.parsed.facts,
+                }
+            }
+            Err(failure) => LoadedFile {
+                own_duplicates: 0,
+                summary: SourceSummary {
+                    file_id,
+                    file_name: file_name.to_string(),
+                    size_bytes,
+                    format: failure.format,
+                    state: SourceState::Error,
+                    diagnostics: Diagnostics::default(),
+                    error: Some(failure.error.message),
+                    hint: Some(failure.error.hint),
+                    mapping_request: failure.error.mapping_request,
+                    reader: None,
+                },
+                facts: Facts::default(),
+            },
+        }
+    }
+
+    pub fn file_id(&self) -> u32 {
+        self.summary.file_id
+    }
+
+    /// Records which parse worker (1-based) read the file.
+    pub fn set_reader(&mut self, reader: u32) {
+        self.summary.reader = Some(reader);
+    }
 }
 
 /// All loaded files and their merged facts.
@@ -63,43 +126,20 @@ impl Dataset {
         size_bytes: u64,
         outcome: Result<Ingested, IngestError>,
     ) {
+        self.insert(LoadedFile::new(file_id, file_name, size_bytes, outcome));
+    }
+
+    /// Adds (or replaces) a file read elsewhere. Files merge in `file_id` order whatever order
+    /// they arrive in, so the earlier file keeps a duplicated row.
+    pub fn insert(&mut self, file: LoadedFile) {
+        let file_id = file.summary.file_id;
         self.files.retain(|f| f.summary.file_id != file_id);
-        let file = match outcome {
-            Ok(mut ingested) => {
-                note_missing_days(&ingested.parsed.facts, &mut ingested.parsed.diagnostics);
-                LoadedFile {
-                    own_duplicates: ingested.parsed.diagnostics.rows_duplicate,
-                    summary: SourceSummary {
-                        file_id,
-                        file_name: file_name.to_string(),
-                        size_bytes,
-                        format: Some(ingested.format),
-                        state: SourceState::Done,
-                        diagnostics: ingested.parsed.diagnostics,
-                        error: None,
-                        hint: None,
-                        mapping_request: None,
-                    },
-                    facts: ingested.parsed.facts,
-                }
-            }
-            Err(failure) => LoadedFile {
-                own_duplicates: 0,
-                summary: SourceSummary {
-                    file_id,
-                    file_name: file_name.to_string(),
-                    size_bytes,
-                    format: failure.format,
-                    state: SourceState::Error,
-                    diagnostics: Diagnostics::default(),
-                    error: Some(failure.error.message),
-                    hint: Some(failure.error.hint),
-                    mapping_request: failure.error.mapping_request,
-                },
-                facts: Facts::default(),
-            },
-        };
-        self.files.push(file);
+        let at = self
+            .files
+            .iter()
+            .position(|f| f.summary.file_id > file_id)
+            .unwrap_or(self.files.len());
+        self.files.insert(at, file);
         self.rebuild();
     }
 

@@ -42,3 +42,24 @@ impl Interner {
         self.strings.is_empty()
     }
 }
+
+/// Serialised as the list of strings; the index is rebuilt when read back.
+impl Serialize for Interner {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.strings.iter().map(|b| &**b))
+    }
+}
+
+impl<'de> Deserialize<'de> for Interner {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let strings: Vec<String> = Vec::deserialize(d)?;
+        let mut interner = Interner::default();
+        for s in &strings {
+            interner.intern(s);
+        }
+        if interner.len() != strings.len() {
+            return Err(serde::de::Error::custom("repeated interned string"));
+        }
+        Ok(interner)
+    }
+}

@@ -19,5 +19,6 @@ pub mod sample;
 pub mod settings;
 pub mod sources;
 pub mod text;
+pub mod wire;
 
 pub use report::Report;

@@ -5,6 +5,7 @@
 //! only the latest [`Report`], which is aggregate and pseudonymous.
 
 pub mod file_reader;
+pub mod pool;
 pub mod runtime;
 
 use crate::engine::query::Query;
@@ -46,6 +47,15 @@ pub enum Request {
     Clear,
     SetSettings {
         settings: Settings,
+    },
+    /// To a parse worker: read the `File` sent alongside with this key and send back its
+    /// outcome (see `pool`).
+    Parse {
+        file_id: u32,
+        generation: u32,
+        file_name: String,
+        key_hex: String,
+        mapping: Option<HrisMapping>,
     },
     /// Compute the Report for this date range and these filters from now on.
     SetQuery {

@@ -2,8 +2,9 @@
 //! reads each `File` it is sent through the engine, and posts progress and the new Report.
 
 use super::file_reader::FileRead;
+use super::pool::{self, Job, Pool};
 use super::{Reply, Request};
-use crate::engine::dataset::Dataset;
+use crate::engine::dataset::{Dataset, LoadedFile as ParsedFile};
 use crate::engine::identity::OrgKey;
 use crate::engine::ingest::{ingest, IngestOptions};
 use crate::engine::metrics::build_report_for;
@@ -11,7 +12,9 @@ use crate::engine::query::Query;
 use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
 use crate::engine::settings::Settings;
 use crate::engine::sources::hris::HrisMapping;
+use crate::engine::wire;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
@@ -29,6 +32,9 @@ struct State {
     query: Query,
     dataset: Dataset,
     files: Vec<LoadedFile>,
+    pool: Pool,
+    /// Per file id: the generation of its latest read (older parse results are dropped).
+    generations: HashMap<u32, u32>,
 }
 
 thread_local! {
@@ -38,6 +44,8 @@ thread_local! {
         query: Query::default(),
         dataset: Dataset::default(),
         files: Vec::new(),
+        pool: Pool::default(),
+        generations: HashMap::new(),
     });
 }
 
@@ -70,10 +78,12 @@ pub fn start() {
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     post(&Reply::Started);
+    if !pool::is_helper() {
+        STATE.with(|state| state.borrow_mut().pool.warm_up(on_pool_event));
+    }
 }
 
 fn handle(state: &mut State, request: Request, file: Option<File>) {
-    let mut file_read = None;
     match request {
         Request::SetKey { key_hex } => {
             let Some(key) = OrgKey::from_hex(&key_hex) else {
@@ -90,8 +100,9 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             if changed && !state.files.is_empty() {
                 let ids: Vec<u32> = state.files.iter().map(|f| f.file_id).collect();
                 for id in ids {
-                    read(state, id);
+                    schedule(state, id);
                 }
+                return;
             }
         }
         Request::Load { file_id, file_name } => {
@@ -108,15 +119,15 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
                 file,
                 mapping: None,
             });
-            read(state, file_id);
-            file_read = Some(file_id);
+            schedule(state, file_id);
+            return;
         }
         Request::Remap { file_id, mapping } => {
             if let Some(loaded) = state.files.iter_mut().find(|f| f.file_id == file_id) {
                 loaded.mapping = Some(mapping);
             }
-            read(state, file_id);
-            file_read = Some(file_id);
+            schedule(state, file_id);
+            return;
         }
         Request::LoadSample { first_file_id } => {
             for (offset, sample) in sample_organisation(SAMPLE_SEED).into_iter().enumerate() {
@@ -131,8 +142,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
                     file,
                     mapping: None,
                 });
-                read(state, file_id);
-                post_report(state, Some(file_id));
+                schedule(state, file_id);
             }
             return;
         }
@@ -158,15 +168,198 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
         Request::Remove { file_id } => {
             state.files.retain(|f| f.file_id != file_id);
             state.dataset.remove(file_id);
+            state.pool.cancel(file_id);
+            *state.generations.entry(file_id).or_default() += 1;
         }
         Request::Clear => {
+            for f in &state.files {
+                state.pool.cancel(f.file_id);
+                *state.generations.entry(f.file_id).or_default() += 1;
+            }
             state.files.clear();
             state.dataset.clear();
+        }
+        Request::Parse {
+            file_id,
+            generation,
+            file_name,
+            key_hex,
+            mapping,
+        } => {
+            parse_for_pool(file_id, generation, &file_name, &key_hex, mapping, file);
+            return;
         }
         Request::SetSettings { settings } => state.settings = settings,
         Request::SetQuery { query } => state.query = query,
     }
-    post_report(state, file_read);
+    post_report(state, None);
+}
+
+/// Reads a file (again): in a parse worker when they can run here, else in place.
+fn schedule(state: &mut State, file_id: u32) {
+    let generation = {
+        let g = state.generations.entry(file_id).or_default();
+        *g += 1;
+        *g
+    };
+    let (Some(key), Some(loaded)) = (
+        state.key.as_ref(),
+        state.files.iter().find(|f| f.file_id == file_id),
+    ) else {
+        read(state, file_id);
+        post_report(state, Some(file_id));
+        return;
+    };
+    if state.pool.available() {
+        let job = Job {
+            file_id,
+            generation,
+            file_name: loaded.name.clone(),
+            file: loaded.file.clone(),
+            key_hex: key.to_hex(),
+            mapping: loaded.mapping.clone(),
+        };
+        state.pool.submit(job, on_pool_event);
+    }
+    if !state.pool.available() {
+        // Helpers cannot start here: read what was queued in place.
+        for job in state.pool.take_queue() {
+            read(state, job.file_id);
+            post_report(state, Some(job.file_id));
+        }
+        if state.dataset.sources().iter().all(|s| s.file_id != file_id) {
+            read(state, file_id);
+            post_report(state, Some(file_id));
+        }
+    }
+}
+
+/// What a parse worker said.
+fn on_pool_event(index: usize, event: pool::Event) {
+    STATE.with(|state| {
+        let state = &mut *state.borrow_mut();
+        match event {
+            pool::Event::Forward(text) => {
+                if matches!(serde_json::from_str::<Reply>(&text), Ok(Reply::Started)) {
+                    state.pool.mark_ready(index, on_pool_event);
+                } else {
+                    // Progress and problems go to the page as they are.
+                    let _ = scope().post_message(&JsValue::from_str(&text));
+                }
+            }
+            pool::Event::Parsed {
+                file_id,
+                generation,
+                bytes,
+            } => {
+                let name = state
+                    .pool
+                    .job_of(index)
+                    .map(|(_, _, name, size)| (name, size));
+                state.pool.mark_idle(index, on_pool_event);
+                if state.generations.get(&file_id) != Some(&generation) {
+                    return;
+                }
+                let file = wire::from_bytes::<ParsedFile>(&bytes).unwrap_or_else(|error| {
+                    let (name, size) = name.unwrap_or_default();
+                    failed(
+                        file_id,
+                        &name,
+                        size,
+                        &format!("its parsed data could not be passed on ({error})"),
+                    )
+                });
+                let mut file = file;
+                file.set_reader(index as u32 + 1);
+                state.dataset.insert(file);
+                post_report(state, Some(file_id));
+            }
+            pool::Event::Crashed => {
+                let job = state.pool.job_of(index);
+                state.pool.drop_helper(index, on_pool_event);
+                if let Some((file_id, generation, name, size)) = job {
+                    if state.generations.get(&file_id) == Some(&generation) {
+                        state.dataset.insert(failed(
+                            file_id,
+                            &name,
+                            size,
+                            "the reader stopped on this file",
+                        ));
+                        post_report(state, Some(file_id));
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// A file whose reading failed outside the parser's own diagnostics.
+fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedFile {
+    ParsedFile::new(
+        file_id,
+        name,
+        size,
+        Err(crate::engine::ingest::IngestError {
+            format: None,
+            error: crate::engine::sources::FileError::new(
+                format!("{name} could not be read: {what}."),
+                "Check that it is an unmodified export; if it is, load it again, or report the problem with the file's first lines (never the data).",
+            ),
+        }),
+    )
+}
+
+/// In a parse worker: reads the file and sends its outcome back, encoded.
+fn parse_for_pool(
+    file_id: u32,
+    generation: u32,
+    file_name: &str,
+    key_hex: &str,
+    mapping: Option<HrisMapping>,
+    file: Option<File>,
+) {
+    let outcome = match (file, OrgKey::from_hex(key_hex)) {
+        (Some(file), Some(key)) => {
+            let size = file.size() as u64;
+            let mut last_posted = 0u64;
+            let mut progress = |bytes_read: u64, total_bytes: u64| {
+                if bytes_read == total_bytes || bytes_read - last_posted >= 4 * 1024 * 1024 {
+                    last_posted = bytes_read;
+                    post(&Reply::Progress {
+                        file_id,
+                        bytes_read,
+                        total_bytes,
+                    });
+                }
+            };
+            let options = IngestOptions {
+                key: &key,
+                hris_mapping: mapping.as_ref(),
+            };
+            let result = match FileRead::new(file, &mut progress) {
+                Ok(reader) => ingest(reader, &options),
+                Err(error) => Err(crate::engine::ingest::IngestError {
+                    format: None,
+                    error: error.into(),
+                }),
+            };
+            ParsedFile::new(file_id, file_name, size, result)
+        }
+        _ => failed(
+            file_id,
+            file_name,
+            0,
+            "the parse worker got no file or no key",
+        ),
+    };
+    let bytes = wire::to_bytes(&outcome).unwrap_or_default();
+    let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"parsed".into(), &array);
+    let _ = js_sys::Reflect::set(&message, &"file_id".into(), &JsValue::from(file_id));
+    let _ = js_sys::Reflect::set(&message, &"generation".into(), &JsValue::from(generation));
+    let transfer = js_sys::Array::of1(&array.buffer());
+    let _ = scope().post_message_with_transfer(&message, &transfer);
 }
 
 fn read(state: &mut State, file_id: u32) {

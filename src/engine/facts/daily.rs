@@ -100,7 +100,7 @@ impl Breakdown {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DailyActivity {
     pub identity: IdentityId,
     pub tool: Tool,

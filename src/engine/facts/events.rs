@@ -29,7 +29,7 @@ impl Role {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MessageEvent {
     pub identity: IdentityId,
     pub tool: Tool,

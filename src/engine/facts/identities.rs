@@ -41,3 +41,24 @@ impl Identities {
         self.pseudonyms.is_empty()
     }
 }
+
+/// Serialised as the list of (pseudonym, kind); the index is rebuilt when read back.
+impl Serialize for Identities {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.pseudonyms.iter().zip(&self.kinds))
+    }
+}
+
+impl<'de> Deserialize<'de> for Identities {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let rows: Vec<(Pseudonym, IdKind)> = Vec::deserialize(d)?;
+        let mut identities = Identities::default();
+        for (pseudonym, kind) in &rows {
+            identities.intern(*pseudonym, *kind);
+        }
+        if identities.len() != rows.len() {
+            return Err(serde::de::Error::custom("repeated identity"));
+        }
+        Ok(identities)
+    }
+}

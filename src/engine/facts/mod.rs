@@ -12,6 +12,7 @@ mod org;
 mod period;
 mod person;
 mod seats;
+mod wire;
 
 pub use daily::{Breakdown, DailyActivity, Measures};
 pub use events::{MessageEvent, Role};

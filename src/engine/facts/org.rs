@@ -11,7 +11,7 @@ use crate::engine::intern::Sym;
 use serde::{Deserialize, Serialize};
 
 /// `OrgDaily`: tool × day × scope (an organisation, enterprise or team), no person.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrgDaily {
     pub tool: Tool,
     pub day: Day,
@@ -29,7 +29,7 @@ pub struct OrgDaily {
 }
 
 /// A person's membership of a team on a day (Copilot user-teams report).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TeamMembership {
     pub identity: IdentityId,
     pub day: Day,
@@ -37,7 +37,7 @@ pub struct TeamMembership {
 }
 
 /// Billed usage: one line of a usage or credit report.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UsageCharge {
     pub identity: Option<IdentityId>,
     pub tool: Option<Tool>,
@@ -62,7 +62,7 @@ pub enum AssetKind {
     Project,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AssetPeriod {
     pub kind: AssetKind,
     /// The GPT or project id (`g-…`, `g-p-…`).

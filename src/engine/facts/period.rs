@@ -26,7 +26,7 @@ pub enum SeatStatus {
 }
 
 /// `PeriodActivity`: person × tool × native period (e.g. a ChatGPT weekly Users CSV row).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PeriodActivity {
     pub identity: IdentityId,
     pub tool: Tool,
@@ -70,7 +70,7 @@ impl PeriodActivity {
 }
 
 /// Messages per model inside one period row.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ModelCount {
     pub model: Sym,
     pub messages: u32,

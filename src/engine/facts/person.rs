@@ -3,9 +3,10 @@
 use super::identities::IdentityId;
 use crate::engine::date::Day;
 use crate::engine::intern::Sym;
+use serde::{Deserialize, Serialize};
 
 /// `Person` attributes, from an HRIS row.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PersonRecord {
     pub identity: Option<IdentityId>,
     pub department: Option<Sym>,

@@ -5,8 +5,9 @@ use super::identities::IdentityId;
 use super::Tool;
 use crate::engine::date::Day;
 use crate::engine::intern::Sym;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Seat {
     pub identity: Option<IdentityId>,
     pub tool: Option<Tool>,

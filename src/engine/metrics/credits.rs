@@ -1,8 +1,22 @@
-//! Credits and budget: credits by model, budget used and projected.
+//! Credits and budget: credits and usage cost by model and by surface (SKU, client) per tool,
+//! over the calendar month of the last usage day; each tool's monthly budget used, remaining
+//! and projected to month end (linear on days elapsed), with alerts at 75 %, 90 % and 100 %.
+//!
+//! Usage cost (METRICS.md): native money where the export gives it (GitHub billing
+//! `net_amount`, what is billed after the included requests; a Codex or analytics `cost`),
+//! else credits × `settings.credit_price_usd`. A tool's usage comes from one kind of fact only,
+//! in this order, so nothing is counted twice: billing lines (`UsageCharge`), person-day rows,
+//! organisation rows, ChatGPT Users rows with credits.
 
 use super::context::Ctx;
+use super::definitions::{Better, Definition, Unit};
+use crate::engine::date::{Day, DaySpan};
+use crate::engine::facts::Tool;
 use crate::engine::report::Figure;
 use serde::{Deserialize, Serialize};
+
+/// Budget shares that raise an alert.
+pub const ALERTS: [u32; 3] = [75, 90, 100];
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreditsView {
@@ -10,8 +24,536 @@ pub struct CreditsView {
     pub figures: Vec<Figure>,
     /// One specific recommended action derived from the numbers.
     pub action: Option<String>,
+    /// The month the figures are about: its first day to the last day with usage data.
+    #[serde(default)]
+    pub month: Option<DaySpan>,
+    #[serde(default)]
+    pub days_elapsed: u32,
+    #[serde(default)]
+    pub days_in_month: u32,
+    /// Credits and cost by tool and model, largest cost first.
+    #[serde(default)]
+    pub by_model: Vec<UsageRow>,
+    /// Credits and cost by tool and surface (SKU, product or client).
+    #[serde(default)]
+    pub by_surface: Vec<UsageRow>,
+    /// One row per tool with usage or a budget.
+    #[serde(default)]
+    pub budgets: Vec<BudgetRow>,
+    /// US dollars per credit used where an export gives credits but no money.
+    #[serde(default)]
+    pub credit_price_usd: f64,
+    /// When nothing loaded has usage: the export that would give it.
+    #[serde(default)]
+    pub needs: Option<String>,
 }
 
-pub fn build(_ctx: &Ctx) -> CreditsView {
-    CreditsView::default()
+/// Usage of one tool under one label (a model, or a surface) in the month.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UsageRow {
+    pub tool: Tool,
+    pub tool_label: String,
+    pub label: String,
+    /// Native quantity (premium requests…), 0 when the source has none.
+    pub quantity: f64,
+    pub unit: String,
+    pub credits: f64,
+    /// List value before included allowances, where the export gives money.
+    pub gross_usd: f64,
+    /// Usage cost: billed money, or credits × credit price.
+    pub usd: f64,
+    /// How `usd` was obtained: `billed` (native money) or `credits` (× credit price).
+    pub basis: String,
+}
+
+/// One tool's monthly budget.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BudgetRow {
+    pub tool: Tool,
+    pub tool_label: String,
+    /// Usage cost so far this month.
+    pub used: f64,
+    /// Linear projection: used / days elapsed × days in the month.
+    pub projected: f64,
+    /// `None` when no budget is set for the tool.
+    pub budget: Option<f64>,
+    pub remaining: Option<f64>,
+    pub used_share: Option<f64>,
+    pub projected_share: Option<f64>,
+    /// Thresholds of [`ALERTS`] that `used_share` has reached.
+    pub alerts: Vec<u32>,
+}
+
+pub const USAGE_COST_MTD: Definition = Definition {
+    id: "usage_cost_month_to_date",
+    label: "Usage cost this month",
+    unit: Unit::Usd,
+    formula: "Usage cost from the first of the month to the last day with usage data: billed money where the export gives it (GitHub net_amount, after included requests), else credits × credit price (settings). Never an estimate added to a billed amount.",
+    sources: "github.billing_usage_csv: net_amount, aic_quantity; chatgpt.credit_usage_csv: usage_credits; codex.usage_json: credits",
+    needs: "github.billing_usage_csv, chatgpt.credit_usage_csv or codex.usage_json",
+    better: Better::Neither,
+};
+
+pub const CREDITS_MTD: Definition = Definition {
+    id: "credits_month_to_date",
+    label: "Credits this month",
+    unit: Unit::Number,
+    formula: "Σ credits (GitHub AI credits, ChatGPT and Codex credits) from the first of the month to the last day with usage data.",
+    sources: "github.billing_usage_csv: aic_quantity; chatgpt.credit_usage_csv: usage_credits; codex.usage_json: credits",
+    needs: "github.billing_usage_csv, chatgpt.credit_usage_csv or codex.usage_json",
+    better: Better::Neither,
+};
+
+pub const PROJECTED_MONTH_END: Definition = Definition {
+    id: "projected_month_end_cost",
+    label: "Projected month-end cost",
+    unit: Unit::Usd,
+    formula: "Usage cost this month / days elapsed (first of the month to the last data day) × days in the month: a straight line, no seasonality.",
+    sources: "as usage cost this month",
+    needs: "github.billing_usage_csv, chatgpt.credit_usage_csv or codex.usage_json",
+    better: Better::Neither,
+};
+
+pub const BUDGET_USED: Definition = Definition {
+    id: "budget_used_share",
+    label: "Budget used",
+    unit: Unit::Rate,
+    formula: "Usage cost this month of the tools with a budget / the sum of their monthly budgets (settings). Alerts at 75 %, 90 % and 100 %.",
+    sources: "usage cost; settings: budgets",
+    needs: "a monthly budget in Settings",
+    better: Better::Lower,
+};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Charges,
+    Daily,
+    Org,
+    Periods,
+}
+
+/// Which kind of fact carries each tool's usage (the first kind with any usage at all).
+fn usage_kinds(ctx: &Ctx) -> Vec<(Tool, Kind)> {
+    let f = ctx.facts;
+    let mut out = Vec::new();
+    for tool in super::activity::TOOLS {
+        let charges = f.charges.iter().any(|c| c.tool == Some(tool));
+        let spend = |m: &crate::engine::facts::Measures| m.credits > 0.0 || m.cost_usd > 0.0;
+        let daily = || {
+            f.daily
+                .iter()
+                .any(|r| r.tool == tool && r.breakdown.is_total() && spend(&r.measures))
+        };
+        let org = || {
+            f.org_daily
+                .iter()
+                .any(|r| r.tool == tool && r.breakdown.is_total() && spend(&r.measures))
+        };
+        let periods = || {
+            f.periods
+                .iter()
+                .any(|r| r.tool == tool && r.credits.is_some_and(|c| c > 0.0))
+        };
+        let kind = if charges {
+            Kind::Charges
+        } else if daily() {
+            Kind::Daily
+        } else if org() {
+            Kind::Org
+        } else if periods() {
+            Kind::Periods
+        } else {
+            continue;
+        };
+        out.push((tool, kind));
+    }
+    out
+}
+
+/// The last day any usage fact is about.
+fn last_usage_day(ctx: &Ctx) -> Option<Day> {
+    let f = ctx.facts;
+    let kinds = usage_kinds(ctx);
+    let uses = |tool: Tool, kind: Kind| kinds.contains(&(tool, kind));
+    let charges = f
+        .charges
+        .iter()
+        .filter(|c| c.tool.is_some_and(|t| uses(t, Kind::Charges)))
+        .filter_map(|c| c.day);
+    let daily = f
+        .daily
+        .iter()
+        .filter(|r| uses(r.tool, Kind::Daily))
+        .map(|r| r.day);
+    let org = f
+        .org_daily
+        .iter()
+        .filter(|r| uses(r.tool, Kind::Org))
+        .map(|r| r.day);
+    let periods = f
+        .periods
+        .iter()
+        .filter(|r| uses(r.tool, Kind::Periods))
+        .map(|r| r.period.last);
+    charges.chain(daily).chain(org).chain(periods).max()
+}
+
+#[derive(Clone, Copy)]
+enum By {
+    Model,
+    Surface,
+}
+
+/// Usage by tool and model in `window` (rows of one tool add up to its usage there).
+pub fn usage_rows(ctx: &Ctx, window: DaySpan) -> Vec<UsageRow> {
+    rows(ctx, window, By::Model)
+}
+
+fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
+    let f = ctx.facts;
+    let price = ctx.settings.credit_price_usd;
+    let label = |s: Option<crate::engine::intern::Sym>| s.map(|s| f.strings.resolve(s).to_string());
+    let mut out: Vec<UsageRow> = Vec::new();
+    let mut add = |tool: Tool,
+                   name: String,
+                   unit: String,
+                   q: f64,
+                   credits: f64,
+                   gross: f64,
+                   usd: f64,
+                   billed: bool| {
+        let basis = if billed { "billed" } else { "credits" };
+        match out
+            .iter_mut()
+            .find(|r| r.tool == tool && r.label == name && r.unit == unit && r.basis == basis)
+        {
+            Some(r) => {
+                r.quantity += q;
+                r.credits += credits;
+                r.gross_usd += gross;
+                r.usd += usd;
+            }
+            None => out.push(UsageRow {
+                tool,
+                tool_label: tool.label().to_string(),
+                label: name,
+                quantity: q,
+                unit,
+                credits,
+                gross_usd: gross,
+                usd,
+                basis: basis.to_string(),
+            }),
+        }
+    };
+    for (tool, kind) in usage_kinds(ctx) {
+        match kind {
+            Kind::Charges => {
+                for c in f
+                    .charges
+                    .iter()
+                    .filter(|c| c.tool == Some(tool) && c.day.is_some_and(|d| window.contains(d)))
+                {
+                    let billed = c.gross_usd != 0.0 || c.net_usd != 0.0;
+                    let usd = if billed { c.net_usd } else { c.credits * price };
+                    let name = match by {
+                        By::Model => label(c.model),
+                        By::Surface => label(c.sku).or(label(c.product)),
+                    };
+                    add(
+                        tool,
+                        name.unwrap_or_else(|| "(not given)".into()),
+                        label(c.unit).unwrap_or_default(),
+                        c.quantity,
+                        c.credits,
+                        c.gross_usd,
+                        usd,
+                        billed,
+                    );
+                }
+            }
+            Kind::Daily | Kind::Org => {
+                // (breakdown label or None for the total, credits, cost)
+                let mut parts: Vec<(Option<String>, f64, f64)> = Vec::new();
+                let mut push = |b: &crate::engine::facts::Breakdown,
+                                m: &crate::engine::facts::Measures| {
+                    let only = match by {
+                        By::Model => {
+                            b.surface.is_none() && b.feature.is_none() && b.language.is_none()
+                        }
+                        By::Surface => {
+                            b.model.is_none() && b.feature.is_none() && b.language.is_none()
+                        }
+                    };
+                    let name = match by {
+                        By::Model => b.model,
+                        By::Surface => b.surface,
+                    };
+                    if b.is_total() {
+                        parts.push((None, m.credits, m.cost_usd));
+                    } else if only && name.is_some() {
+                        parts.push((label(name), m.credits, m.cost_usd));
+                    }
+                };
+                if kind == Kind::Daily {
+                    for r in f
+                        .daily
+                        .iter()
+                        .filter(|r| r.tool == tool && window.contains(r.day))
+                    {
+                        push(&r.breakdown, &r.measures);
+                    }
+                } else {
+                    for r in f
+                        .org_daily
+                        .iter()
+                        .filter(|r| r.tool == tool && window.contains(r.day))
+                    {
+                        push(&r.breakdown, &r.measures);
+                    }
+                }
+                let cost = |credits: f64, usd: f64| if usd > 0.0 { usd } else { credits * price };
+                let (total_credits, total_usd) = parts
+                    .iter()
+                    .filter(|p| p.0.is_none())
+                    .fold((0.0, 0.0), |a, p| (a.0 + p.1, a.1 + cost(p.1, p.2)));
+                let (mut named_credits, mut named_usd) = (0.0, 0.0);
+                for (name, credits, usd) in parts.iter().filter(|p| p.0.is_some()) {
+                    if *credits <= 0.0 && *usd <= 0.0 {
+                        continue;
+                    }
+                    named_credits += credits;
+                    named_usd += cost(*credits, *usd);
+                    let billed = *usd > 0.0;
+                    add(
+                        tool,
+                        name.clone().unwrap_or_default(),
+                        "credits".into(),
+                        0.0,
+                        *credits,
+                        0.0,
+                        cost(*credits, *usd),
+                        billed,
+                    );
+                }
+                let rest_credits = total_credits - named_credits;
+                let rest_usd = total_usd - named_usd;
+                if rest_credits > 1e-9 || rest_usd > 1e-9 {
+                    let name = match by {
+                        By::Model => "(not broken down by model)",
+                        By::Surface => "(not broken down by surface)",
+                    };
+                    add(
+                        tool,
+                        name.into(),
+                        "credits".into(),
+                        0.0,
+                        rest_credits.max(0.0),
+                        0.0,
+                        rest_usd.max(0.0),
+                        false,
+                    );
+                }
+            }
+            Kind::Periods => {
+                for r in f
+                    .periods
+                    .iter()
+                    .filter(|r| r.tool == tool && window.covers(r.period))
+                {
+                    let credits = r.credits.unwrap_or(0.0);
+                    if credits > 0.0 {
+                        add(
+                            tool,
+                            "(all models)".into(),
+                            "credits".into(),
+                            0.0,
+                            credits,
+                            0.0,
+                            credits * price,
+                            false,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.usd
+            .total_cmp(&a.usd)
+            .then(b.credits.total_cmp(&a.credits))
+            .then(a.label.cmp(&b.label))
+    });
+    out
+}
+
+fn days_in_month(day: Day) -> u32 {
+    let (y, m, _) = day.ymd();
+    let next = if m == 12 {
+        Day::from_ymd(y + 1, 1, 1)
+    } else {
+        Day::from_ymd(y, m + 1, 1)
+    };
+    next.map_or(30, |n| (n.0 - day.month_start().0) as u32)
+}
+
+pub fn build(ctx: &Ctx) -> CreditsView {
+    let needs =
+        "needs github.billing_usage_csv, chatgpt.credit_usage_csv or codex.usage_json".to_string();
+    let mut view = CreditsView {
+        credit_price_usd: ctx.settings.credit_price_usd,
+        ..CreditsView::default()
+    };
+    let Some(last) = last_usage_day(ctx) else {
+        view.needs = Some(needs.clone());
+        view.figures = [
+            &USAGE_COST_MTD,
+            &CREDITS_MTD,
+            &PROJECTED_MONTH_END,
+            &BUDGET_USED,
+        ]
+        .into_iter()
+        .map(|d| Figure::of(d, None, None, Some(needs.clone())))
+        .collect();
+        return view;
+    };
+    let month = DaySpan::new(last.month_start(), last);
+    let elapsed = month.days() as u32;
+    let total_days = days_in_month(last);
+    view.month = Some(month);
+    view.days_elapsed = elapsed;
+    view.days_in_month = total_days;
+    view.by_model = rows(ctx, month, By::Model);
+    view.by_surface = rows(ctx, month, By::Surface);
+    let project = |used: f64| used / f64::from(elapsed.max(1)) * f64::from(total_days);
+    let mut tools: Vec<Tool> = view.by_model.iter().map(|r| r.tool).collect();
+    tools.extend(
+        ctx.settings
+            .budgets
+            .iter()
+            .filter(|b| b.monthly_usd > 0.0)
+            .map(|b| b.tool),
+    );
+    tools.sort();
+    tools.dedup();
+    for tool in tools {
+        let used: f64 = view
+            .by_model
+            .iter()
+            .filter(|r| r.tool == tool)
+            .map(|r| r.usd)
+            .sum();
+        let budget = ctx.settings.budget(tool);
+        let projected = project(used);
+        let used_share = budget.map(|b| used / b);
+        view.budgets.push(BudgetRow {
+            tool,
+            tool_label: tool.label().to_string(),
+            used,
+            projected,
+            budget,
+            remaining: budget.map(|b| b - used),
+            used_share,
+            projected_share: budget.map(|b| projected / b),
+            alerts: ALERTS
+                .into_iter()
+                .filter(|a| used_share.is_some_and(|s| s * 100.0 >= f64::from(*a) - 1e-9))
+                .collect(),
+        });
+    }
+    let used: f64 = view.budgets.iter().map(|b| b.used).sum();
+    let credits: f64 = view.by_model.iter().map(|r| r.credits).sum();
+    let budgeted: Vec<&BudgetRow> = view.budgets.iter().filter(|b| b.budget.is_some()).collect();
+    let budget_total: f64 = budgeted.iter().filter_map(|b| b.budget).sum();
+    let budget_used: f64 = budgeted.iter().map(|b| b.used).sum();
+    view.figures = vec![
+        Figure::of(&USAGE_COST_MTD, Some(used), None, None),
+        Figure::of(&CREDITS_MTD, Some(credits), None, None),
+        Figure::of(&PROJECTED_MONTH_END, Some(project(used)), None, None),
+        Figure::of(
+            &BUDGET_USED,
+            (budget_total > 0.0).then(|| budget_used / budget_total),
+            None,
+            Some("no monthly budget set: add one in Settings".to_string()),
+        ),
+    ];
+    view.action = action(&view);
+    view
+}
+
+fn usd(v: f64) -> String {
+    if v.abs() < 100.0 {
+        return format!("${v:.2}");
+    }
+    let digits = (v.round() as i64).unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    format!("${out}")
+}
+
+/// The one next step: the budget most at risk, else the tool to set a budget for (naming its
+/// costliest model).
+fn action(view: &CreditsView) -> Option<String> {
+    let day = view.days_elapsed;
+    let days = view.days_in_month;
+    let risk = view
+        .budgets
+        .iter()
+        .filter_map(|b| Some((b, b.projected_share?)))
+        .filter(|(_, s)| *s >= 0.75)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let top_model = |tool: Tool| {
+        let total: f64 = view
+            .by_model
+            .iter()
+            .filter(|r| r.tool == tool)
+            .map(|r| r.usd)
+            .sum();
+        view.by_model
+            .iter()
+            .find(|r| r.tool == tool && r.usd > 0.0)
+            .map(|r| (r.label.clone(), r.usd / total.max(f64::MIN_POSITIVE)))
+    };
+    if let Some((b, share)) = risk {
+        let model = top_model(b.tool)
+            .map(|(m, s)| format!(" {m} is {:.0} % of it:", s * 100.0))
+            .unwrap_or_default();
+        let verb = if share >= 1.0 {
+            "will overrun"
+        } else {
+            "is close to"
+        };
+        return Some(format!(
+            "{} has used {} ({:.0} %) of its {} budget by day {day} of {days} and {verb} it at {} projected ({:.0} %).{model} restrict premium models or raise the budget before month end.",
+            b.tool_label,
+            usd(b.used),
+            b.used_share.unwrap_or(0.0) * 100.0,
+            usd(b.budget.unwrap_or(0.0)),
+            usd(b.projected),
+            share * 100.0,
+        ));
+    }
+    let unbudgeted = view
+        .budgets
+        .iter()
+        .filter(|b| b.budget.is_none() && b.used > 0.0)
+        .max_by(|a, b| a.projected.total_cmp(&b.projected));
+    if let Some(b) = unbudgeted {
+        let model = top_model(b.tool)
+            .map(|(m, s)| format!(" ({m} is {:.0} % of it)", s * 100.0))
+            .unwrap_or_default();
+        return Some(format!(
+            "{} usage is {} by day {day} of {days}{model}, heading for {} this month with no budget: set a monthly budget of about {} in Settings to get alerts at 75 %, 90 % and 100 %.",
+            b.tool_label,
+            usd(b.used),
+            usd(b.projected),
+            usd((b.projected * 1.2 / 50.0).ceil() * 50.0),
+        ));
+    }
+    None
 }

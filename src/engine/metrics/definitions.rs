@@ -210,7 +210,7 @@ pub const DEFINITIONS: &[Definition] = &[
         id: "avg_prompt_chars",
         label: "Average prompt length",
         unit: Unit::Number,
-        formula: "Mean length in characters (Unicode scalar values) of user-authored messages in the headline week. The text itself is dropped as it is read.",
+        formula: "Mean length in characters (Unicode scalar values) of messages written by users in the headline week. The text itself is dropped as it is read.",
         sources: "chatgpt.compliance_logs_jsonl: content (length only)",
         needs: "chatgpt.compliance_logs_jsonl",
         better: Better::Higher,

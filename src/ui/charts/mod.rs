@@ -7,7 +7,9 @@ pub mod draw;
 pub mod readout;
 pub mod spec;
 
-pub use spec::{Categories, ChartSpec, Heatmap, Scatter, ScatterPoint, Series, Style, PALETTE};
+pub use spec::{
+    css_colour, Categories, ChartSpec, Heatmap, Scatter, ScatterPoint, Series, Style, PALETTE,
+};
 
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::format;

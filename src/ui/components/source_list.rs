@@ -33,6 +33,8 @@ pub struct SourceRow {
     /// Days inside the coverage with no rows (daily sources).
     pub missing_days: u32,
     pub mapping_request: Option<MappingRequest>,
+    /// The parse worker that read it (1, 2…), `None` when read in place or still reading.
+    pub reader: Option<u32>,
 }
 
 /// Files the worker reported on, with files still being read shown as reading.
@@ -71,6 +73,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 .map(|c| format!("{} → {}", c.first, c.last)),
             missing_days: s.diagnostics.missing_days,
             mapping_request: s.mapping_request.clone(),
+            reader: s.reader,
         })
         .collect();
     for file in reading {
@@ -80,6 +83,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 row.state = "reading";
                 row.progress = progress;
                 row.mapping_request = None;
+                row.reader = None;
             }
             None => rows.push(SourceRow {
                 file_id: file.file_id,
@@ -98,6 +102,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 skipped_examples: Vec::new(),
                 coverage: None,
                 missing_days: 0,
+                reader: None,
                 mapping_request: None,
             }),
         }
@@ -181,7 +186,8 @@ fn SourceItem(row: SourceRow, session: Session) -> impl IntoView {
     view! {
         <li class="source" data-testid="source" data-format=row.format_id data-state=row.state
             data-rows=row.rows.to_string() data-skipped=row.skipped.to_string()
-            data-duplicates=row.duplicates.to_string()>
+            data-duplicates=row.duplicates.to_string()
+            data-reader=row.reader.map(|r| r.to_string()).unwrap_or_default()>
             <div class="source-head">
                 <span class="source-name" title=row.file_name.clone()>{row.file_name.clone()}</span>
                 <button type="button" class="icon" title="Remove this file" aria-label=format!("Remove {}", row.file_name)

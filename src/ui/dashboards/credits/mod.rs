@@ -1,12 +1,163 @@
-//! The Credits & budget dashboard.
+//! The Credits & budget dashboard: the month's usage cost and credits, each tool's budget used,
+//! remaining and projected (alerts at 75 %, 90 %, 100 %), and credits by model and surface.
 
+pub mod model;
+
+use crate::engine::metrics::credits::{BudgetRow, UsageRow};
+use crate::engine::metrics::definitions::Unit;
+use crate::ui::charts::Chart;
+use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
+use crate::ui::format;
+use crate::ui::state::Session;
 use leptos::prelude::*;
+use model::{model, CreditsModel};
 
 #[component]
 pub fn CreditsView() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let m = Memo::new(move |_| session.report.with(|r| r.as_ref().map(model)));
+    move || m.get().map(|m| view! { <CreditsBody model=m /> })
+}
+
+#[component]
+fn CreditsBody(model: CreditsModel) -> impl IntoView {
+    let has_usage = !model.budgets.is_empty();
+    let no_budget = model.no_budget;
+    let price = model.credit_price;
     view! {
         <section class="dashboard" data-testid="credits">
-            <h2>"Credits & budget"</h2>
+            <ViewHead title="Credits & budget" period=model.period.clone() />
+            <ActionNote action=model.action.clone() />
+            <NeedsNote needs=model.needs.clone() />
+            <div class="cards cost-cards">
+                {model.figures.iter().cloned().map(|f| view! { <FigureCard figure=f comparison="(monthly figure)" /> }).collect_view()}
+            </div>
+            <Show when=move || no_budget>
+                <p class="notice" data-testid="no-budget">
+                    "No monthly budget is set for any tool, so there are no alerts. "
+                    <a href="#settings" data-testid="settings-link">"Set budgets in Settings"</a>
+                    " (alerts at 75 %, 90 % and 100 %)."
+                </p>
+            </Show>
+            <Show when=move || has_usage>
+                <section class="panel">
+                    <h3>"Budget by tool"</h3>
+                    <BudgetTable rows=model.budgets.clone() />
+                    <Chart spec=model.chart.clone() test_id="budget-chart" summary=model.chart_summary.clone() />
+                </section>
+                <section class="panel">
+                    <h3>"Credits and cost by model"</h3>
+                    <p class="muted">{format!(
+                        "Cost is the billed amount where the export gives money (GitHub net amount, after included requests); otherwise credits × {} per credit (Settings).",
+                        format::value(Some(price), Unit::Usd)
+                    )}</p>
+                    <UsageTable rows=model.by_model.clone() test_id="credits-by-model" label="Model" />
+                </section>
+                <section class="panel">
+                    <h3>"Credits and cost by surface"</h3>
+                    <UsageTable rows=model.by_surface.clone() test_id="credits-by-surface" label="Surface / SKU" />
+                </section>
+            </Show>
         </section>
     }
+}
+
+#[component]
+fn BudgetTable(rows: Vec<BudgetRow>) -> impl IntoView {
+    let money = |v: Option<f64>| format::value(v, Unit::Usd);
+    view! {
+        <table class="data-table" data-testid="budget-table">
+            <thead>
+                <tr>
+                    <th scope="col">"Tool"</th>
+                    <th scope="col" class="num">"Used"</th>
+                    <th scope="col" class="num">"Budget"</th>
+                    <th scope="col" class="num">"Remaining"</th>
+                    <th scope="col" class="num">"Used share"</th>
+                    <th scope="col" class="num">"Projected month end"</th>
+                    <th scope="col">"Alerts"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|b| {
+                    let over = b.projected_share.is_some_and(|s| s > 1.0);
+                    view! {
+                        <tr data-tool=format!("{:?}", b.tool).to_lowercase() data-used=format::raw(Some(b.used)) data-projected=format::raw(Some(b.projected))>
+                            <th scope="row">{b.tool_label.clone()}</th>
+                            <td class="num">{money(Some(b.used))}</td>
+                            <td class="num">{match b.budget {
+                                Some(v) => view! { <span>{money(Some(v))}</span> }.into_any(),
+                                None => view! { <a href="#settings" class="muted">"set a budget"</a> }.into_any(),
+                            }}</td>
+                            <td class="num">{money(b.remaining)}</td>
+                            <td class="num">
+                                <span class="bar-cell">
+                                    <meter min="0" max="1" low="0.75" high="0.9" optimum="0" value=b.used_share.unwrap_or(0.0).min(1.0).to_string()></meter>
+                                    {format::value(b.used_share, Unit::Rate)}
+                                </span>
+                            </td>
+                            <td class="num" class:over-budget=over>{money(Some(b.projected))}
+                                {b.projected_share.map(|s| format!(" ({})", format::value(Some(s), Unit::Rate)))}</td>
+                            <td>
+                                {b.alerts.iter().map(|a| view! {
+                                    <span class="budget-alert" class:alert-high={*a >= 90} data-alert=a.to_string()>{format!("{a} %")}</span>
+                                }).collect_view()}
+                                {(b.budget.is_some() && b.alerts.is_empty()).then(|| view! { <span class="muted">"none"</span> })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
+
+#[component]
+fn UsageTable(
+    rows: Vec<UsageRow>,
+    #[prop(into)] test_id: String,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    if rows.is_empty() {
+        return view! { <p class="muted">"No usage in this month."</p> }.into_any();
+    }
+    view! {
+        <div class="table-scroll">
+        <table class="data-table" data-testid=test_id>
+            <thead>
+                <tr>
+                    <th scope="col">"Tool"</th>
+                    <th scope="col">{label}</th>
+                    <th scope="col" class="num">"Quantity"</th>
+                    <th scope="col" class="num">"Credits"</th>
+                    <th scope="col" class="num">"Gross (list)"</th>
+                    <th scope="col" class="num">"Cost"</th>
+                    <th scope="col">"Basis"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|r| {
+                    let quantity = if r.quantity > 0.0 {
+                        format!("{} {}", format::value(Some(r.quantity), Unit::Number), r.unit)
+                    } else {
+                        "—".to_string()
+                    };
+                    view! {
+                        <tr data-tool=format!("{:?}", r.tool).to_lowercase() data-label=r.label.clone() data-credits=format::raw(Some(r.credits)) data-usd=format::raw(Some(r.usd))>
+                            <td>{r.tool_label.clone()}</td>
+                            <th scope="row">{r.label.clone()}</th>
+                            <td class="num">{quantity}</td>
+                            <td class="num">{format::value(Some(r.credits), Unit::Number)}</td>
+                            <td class="num">{if r.gross_usd > 0.0 { format::value(Some(r.gross_usd), Unit::Usd) } else { "—".into() }}</td>
+                            <td class="num">{format::value(Some(r.usd), Unit::Usd)}</td>
+                            <td class="muted">{if r.basis == "billed" { "billed" } else { "credits × price" }}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+    .into_any()
 }

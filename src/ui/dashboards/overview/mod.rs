@@ -58,6 +58,7 @@ fn OverviewBody(model: OverviewModel) -> impl IntoView {
             <div class="cards">
                 {model.headline.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
             </div>
+            <Funnel funnel=model.funnel.clone() />
             <Show when={let any = !model.across_tools.is_empty(); move || any}>
                 <h3 class="section-title">"Across tools"</h3>
             </Show>
@@ -128,6 +129,35 @@ fn trend_readout(points: &Vec<model::TrendPoint>, hover: Option<usize>) -> Strin
             format::value((p.seats > 0.0).then(|| p.active / p.seats), Unit::Rate)
         ),
         None => String::new(),
+    }
+}
+
+/// Access → first use → repeat use → deep use, each as a share of the people with access.
+#[component]
+fn Funnel(funnel: crate::engine::metrics::funnel::FunnelView) -> impl IntoView {
+    view! {
+        <section class="panel funnel" data-testid="funnel">
+            <h3>"Adoption funnel"</h3>
+            {funnel.needs.clone().map(|n| view! { <p class="muted">{n}</p> })}
+            <ol class="funnel-stages">
+                {funnel.stages.into_iter().map(|s| {
+                    let share = s.share_of_access.unwrap_or(0.0);
+                    view! {
+                        <li class="funnel-stage" data-stage=s.id.clone() data-value=format::raw(s.people.map(f64::from))>
+                            <span class="funnel-label" title=s.definition.clone()>{s.label.clone()}</span>
+                            <span class="funnel-bar"><span class="funnel-fill" style:width=format!("{:.1}%", share * 100.0)></span></span>
+                            <span class="num funnel-count">{s.people.map_or_else(|| "—".to_string(), |p| format::thousands(i64::from(p)))}</span>
+                            <span class="num funnel-share muted">{s.share_of_access.map(|v| format::value(Some(v), Unit::Rate)).unwrap_or_default()}</span>
+                            {s.needs.clone().map(|n| view! { <span class="needs small">{n}</span> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            <details class="definition">
+                <summary>"Definition"</summary>
+                <p>"Access: people holding a seat on any tool in the headline week. First use: of them, active at least once up to its end. Repeat use: active in at least 2 of the last 4 weeks. Deep use: a power user (Power users view) in any of the last 4 weeks. Activity on any tool counts."</p>
+            </details>
+        </section>
     }
 }
 

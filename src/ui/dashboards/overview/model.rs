@@ -55,6 +55,7 @@ pub struct OverviewModel {
     pub trend: Vec<TrendPoint>,
     pub departments: Vec<DepartmentRow>,
     pub department_note: String,
+    pub funnel: crate::engine::metrics::funnel::FunnelView,
 }
 
 pub fn model(report: &Report) -> OverviewModel {
@@ -123,13 +124,16 @@ pub fn model(report: &Report) -> OverviewModel {
         trend,
         departments: d.rows.clone(),
         department_note,
+        funnel: report.funnel.clone(),
     }
 }
 
 /// One specific next step, from the numbers (never a generic tip).
 pub fn recommended_action(report: &Report) -> Option<String> {
     let value = |id: &str| report.figure(id).and_then(|f| f.value);
-    let seats = value("seats")?;
+    let Some(seats) = value("seats") else {
+        return report.funnel.action.clone();
+    };
     let wau = value("weekly_active_users")?;
     if seats <= 0.0 {
         return None;
