@@ -32,7 +32,7 @@ async function open(page, view) {
   assert.match(page.url(), new RegExp(`#${view}$`));
 }
 
-const action = (page, view) => page.locator(`[data-testid="${view}"] [data-testid="recommended-action"]`).innerText();
+const action = (page, view) => page.locator(`[data-testid="${view}"] [data-testid="recommended-action"] p`).innerText();
 
 test('fixtures: the four coding views show the hand-worked numbers', { timeout: 240_000 }, async () => {
   const srv = await server();
