@@ -83,6 +83,12 @@ fn licences_cover_every_tool_with_seats() {
     // 5 × $30 + 7 × $19 = 150 + 133 = 283.
     assert_eq!(section(&l.figures, "monthly_seat_cost"), Some(283.0));
     assert_eq!(section(&l.figures, "unused_seats"), Some(2.0));
+    // The Overview's headline figures are these all-tool ones (not ChatGPT's 150 and 0).
+    assert_eq!(
+        r.figure("monthly_seat_cost").and_then(|f| f.value),
+        Some(283.0)
+    );
+    assert_eq!(r.figure("unused_seats").and_then(|f| f.value), Some(2.0));
     // Usage in the 28 days 03-30 … 04-26: net 0.40 + 0 (within quota) + 0.80 = 1.20; gus's
     // $4.00 on 03-20 is outside. The gross $0.20 of the included request is never added.
     close(section(&l.figures, "usage_cost_month"), 1.2);

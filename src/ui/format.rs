@@ -17,6 +17,9 @@ pub fn value(value: Option<f64>, unit: Unit) -> String {
         Unit::Number => {
             if v.abs() >= 100.0 {
                 thousands(v.round() as i64)
+            } else if v.abs() < 1.0 {
+                // Coefficients and small ratios (a Gini of 0.61) need two decimals.
+                trim_decimal(v, 2)
             } else {
                 trim_decimal(v, 1)
             }

@@ -365,7 +365,9 @@ fn departments(ctx: &Ctx, now: &Week) -> Vec<PowerDepartment> {
     }
     let mut groups: Vec<(&str, Group)> = groups.into_iter().collect();
     groups.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    let sizes: Vec<u32> = groups.iter().map(|g| g.1 .0).collect();
+    // The smaller of the members and the active people: messages per active person must
+    // never be one person's count.
+    let sizes: Vec<u32> = groups.iter().map(|g| g.1 .0.min(g.1 .1)).collect();
     let hidden = ctx.suppressed(&sizes);
     groups
         .into_iter()

@@ -254,7 +254,7 @@ pub const DEFINITIONS: &[Definition] = &[
     Definition {
         id: "output_input_ratio",
         label: "Output / input tokens",
-        unit: Unit::Number,
+        unit: Unit::Rate,
         formula: "Output tokens / input tokens, headline week.",
         sources: "as the token figures",
         needs: "codex.usage_json or chatgpt.analytics_usage_json (token fields)",

@@ -271,7 +271,7 @@ pub fn build(ctx: &Ctx) -> DepartmentUsageView {
     }
     let seats_loaded = groups.iter().any(|g| g.seats > 0);
     view.group_size_basis = if seats_loaded {
-        "people with a ChatGPT seat in the headline week".into()
+        "the smaller of the people with a ChatGPT seat and the people whose activity makes the figures (a session, or activity in the Users rows) in the headline week".into()
     } else {
         "people who sent a message in the headline week (no seat export loaded)".into()
     };
@@ -294,7 +294,19 @@ pub fn build(ctx: &Ctx) -> DepartmentUsageView {
             total.session_messages += g.session_messages;
         }
     }
-    let size = |g: &Group| if seats_loaded { g.seats } else { g.people };
+    // A figure about a few people must not show: the group size is the smaller of the seat
+    // holders and the people whose activity makes the figures (session people, else people
+    // active in the Users rows).
+    let sessions_loaded = organisation.sessions > 0;
+    let size = |g: &Group| {
+        let members = if seats_loaded { g.seats } else { g.people };
+        let contributors = if sessions_loaded {
+            g.session_people
+        } else {
+            g.csv_active
+        };
+        members.min(contributors)
+    };
     let mut departments: Vec<(String, Group)> = by_department.into_iter().collect();
     departments.sort_by(|a, b| size(&b.1).cmp(&size(&a.1)).then(a.0.cmp(&b.0)));
     let sizes: Vec<u32> = departments.iter().map(|(_, g)| size(g)).collect();

@@ -216,7 +216,14 @@ fn fill_headline_from_sections(report: &mut Report) {
     .flatten()
     .cloned()
     .collect();
-    for figure in report.figures.iter_mut().filter(|f| f.value.is_none()) {
+    // The licence figures cover every tool with seats in the Licences section (the adoption
+    // rows only know ChatGPT's): the section's value wins whenever it has one.
+    const SECTION_WINS: [&str; 3] = ["monthly_seat_cost", "unused_seats", "cost_per_active_user"];
+    for figure in report
+        .figures
+        .iter_mut()
+        .filter(|f| f.value.is_none() || SECTION_WINS.contains(&f.id.as_str()))
+    {
         if let Some(section) = sections
             .iter()
             .find(|s| s.id == figure.id && s.value.is_some())

@@ -228,11 +228,14 @@ fn by_department(ctx: &Ctx, window: DaySpan) -> DepartmentBreakdown {
         }
     }
     let basis = if seats.is_empty() { "senders" } else { "seats" };
+    // The smaller of the seat holders and the senders: a department with many seats but a
+    // single sender would otherwise show that one person's prompts.
     let size_of = |department: &str| -> u32 {
+        let sent = senders.get(department).map_or(0, |s| s.len() as u32);
         if seats.is_empty() {
-            senders.get(department).map_or(0, |s| s.len() as u32)
+            sent
         } else {
-            seats.get(department).copied().unwrap_or(0)
+            seats.get(department).copied().unwrap_or(0).min(sent)
         }
     };
     let mut groups: Vec<(String, u32, PromptMix)> = mixes

@@ -91,7 +91,8 @@ fn categories<DB: DrawingBackend>(
                 return String::new();
             }
             let i = i as usize;
-            if i.is_multiple_of(step) || (!bars && i + 1 == labels.len()) {
+            // Counted back from the latest category, which is always labelled.
+            if i < labels.len() && (labels.len() - 1 - i).is_multiple_of(step) {
                 labels.get(i).cloned().unwrap_or_default()
             } else {
                 String::new()
@@ -349,29 +350,30 @@ fn heatmap<DB: DrawingBackend>(
     let step = label_step(root.dim_in_pixel().0, scale, columns, 30.0);
     let x_labels = h.x_labels.clone();
     let y_labels = h.y_labels.clone();
+    // Cells are centred on whole numbers, so the axis's key points (whole numbers) label them.
     let mut chart = ChartBuilder::on(root)
         .margin_top(px(8.0))
         .margin_right(px(12.0))
         .x_label_area_size(px(28.0))
         .y_label_area_size(px(44.0))
-        .build_cartesian_2d(0f64..columns as f64, 0f64..rows as f64)
+        .build_cartesian_2d(-0.5f64..columns as f64 - 0.5, -0.5f64..rows as f64 - 0.5)
         .ok()?;
     chart
         .configure_mesh()
         .disable_mesh()
         .axis_style(TRANSPARENT)
-        .x_labels(columns + 1)
-        .y_labels(rows + 1)
+        .x_labels(columns)
+        .y_labels(rows)
         .x_label_formatter(&|x| {
-            let i = (x - 0.5).round();
-            if (x - 0.5 - i).abs() > 0.01 || i < 0.0 || !(i as usize).is_multiple_of(step) {
+            let i = x.round();
+            if (x - i).abs() > 0.01 || i < 0.0 || !(i as usize).is_multiple_of(step) {
                 return String::new();
             }
             x_labels.get(i as usize).cloned().unwrap_or_default()
         })
         .y_label_formatter(&|y| {
-            let i = (y - 0.5).round();
-            if (y - 0.5 - i).abs() > 0.01 || i < 0.0 {
+            let i = y.round();
+            if (y - i).abs() > 0.01 || i < 0.0 {
                 return String::new();
             }
             // Row 0 at the top.
@@ -387,6 +389,7 @@ fn heatmap<DB: DrawingBackend>(
     for (r, row) in h.cells.iter().enumerate() {
         for (c, &v) in row.iter().enumerate() {
             let y = (rows - 1 - r) as f64;
+            let x = c as f64;
             let t = (v / max).clamp(0.0, 1.0);
             let fill = if v <= 0.0 {
                 RGBColor(246, 247, 249)
@@ -395,16 +398,17 @@ fn heatmap<DB: DrawingBackend>(
             };
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(c as f64 + 0.04, y + 0.06), (c as f64 + 0.96, y + 0.94)],
+                    [(x - 0.46, y - 0.44), (x + 0.46, y + 0.44)],
                     fill.filled(),
                 )))
                 .ok()?;
         }
     }
     if let Some(c) = highlight.filter(|&c| c < columns) {
+        let x = c as f64;
         chart
             .draw_series(std::iter::once(Rectangle::new(
-                [(c as f64, 0.0), (c as f64 + 1.0, rows as f64)],
+                [(x - 0.5, -0.5), (x + 0.5, rows as f64 - 0.5)],
                 INK.stroke_width(px(1.5) as u32),
             )))
             .ok()?;
@@ -412,10 +416,10 @@ fn heatmap<DB: DrawingBackend>(
     let (x_pixels, _) = chart.plotting_area().get_pixel_range();
     let to_css = |v: f64| {
         let (a, b) = (x_pixels.start as f64, x_pixels.end as f64);
-        (a + v / columns as f64 * (b - a)) / scale
+        (a + (v + 0.5) / columns as f64 * (b - a)) / scale
     };
     Some(PlotArea {
-        xs: (0..columns).map(|c| to_css(c as f64 + 0.5)).collect(),
+        xs: (0..columns).map(|c| to_css(c as f64)).collect(),
     })
 }
 

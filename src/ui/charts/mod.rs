@@ -24,6 +24,7 @@ pub fn Chart(
     #[prop(into)]
     summary: String,
 ) -> impl IntoView {
+    let spec = spec.trim_leading_gaps();
     if spec.is_empty() {
         return view! { <p class="muted chart-empty" data-testid=test_id>"No data to chart for this selection."</p> }
             .into_any();

@@ -116,6 +116,37 @@ pub struct Heatmap {
 }
 
 impl ChartSpec {
+    /// Drops the leading categories of a line chart where no series has data (a 14-week trend
+    /// of a source that covers only the last 4 weeks starts where the data starts). Bars keep
+    /// their categories: an empty bar is information.
+    pub fn trim_leading_gaps(mut self) -> ChartSpec {
+        if let ChartSpec::Categories(c) = &mut self {
+            if c.style == Style::Lines {
+                let first = (0..c.x_labels.len())
+                    .find(|&i| {
+                        c.series
+                            .iter()
+                            .any(|s| s.values.get(i).copied().flatten().is_some())
+                    })
+                    .unwrap_or(0);
+                // Keep at least two categories so a line can be drawn.
+                let first = first.min(c.x_labels.len().saturating_sub(2));
+                if first > 0 {
+                    c.x_labels.drain(..first);
+                    if c.x_names.len() > first {
+                        c.x_names.drain(..first);
+                    }
+                    for s in &mut c.series {
+                        if s.values.len() > first {
+                            s.values.drain(..first);
+                        }
+                    }
+                }
+            }
+        }
+        self
+    }
+
     /// True when there is nothing to draw.
     pub fn is_empty(&self) -> bool {
         match self {
@@ -128,5 +159,36 @@ impl ChartSpec {
             ChartSpec::Scatter(s) => s.points.is_empty(),
             ChartSpec::Heatmap(h) => h.cells.iter().flatten().all(|&v| v == 0.0),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leading_weeks_without_data_are_trimmed_from_lines_only() {
+        let spec = |style| {
+            ChartSpec::Categories(Categories {
+                style,
+                x_labels: vec!["a".into(), "b".into(), "c".into(), "d".into()],
+                x_names: vec![],
+                series: vec![Series::new("s", vec![None, None, Some(1.0), None], 0)],
+                unit: Unit::Number,
+                y_max: None,
+                y_title: String::new(),
+            })
+        };
+        match spec(Style::Lines).trim_leading_gaps() {
+            ChartSpec::Categories(c) => {
+                assert_eq!(c.x_labels, vec!["c", "d"]);
+                assert_eq!(c.series[0].values, vec![Some(1.0), None]);
+            }
+            _ => unreachable!(),
+        }
+        assert_eq!(
+            spec(Style::StackedBars).trim_leading_gaps(),
+            spec(Style::StackedBars)
+        );
     }
 }
