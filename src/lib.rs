@@ -25,18 +25,26 @@
 //!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
 //!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`),
 //!     each with its de-duplication key; `dataset` keeps them per file and merged.
+//!   - `query`: the date range and department / team / tool filters; narrows the facts before
+//!     any metric, and refuses a filter that isolates fewer people than the group-size floor.
 //!   - `metrics/`: people linking (`people`), weeks (`weeks`), adoption per person and week
 //!     (`adoption`), activity per tool (`activity`) and cross-tool figures (`tools`),
 //!     departments with the group-size floor (`departments`, `privacy`), and the definition of
-//!     every figure (`definitions`).
+//!     every headline figure (`definitions`). `context::Ctx` is what every view reads; one
+//!     module per dashboard section builds it from there: `funnel`, `tokens`, `depth`,
+//!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
+//!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`.
 //!   - `report`: the `Report`, the one serialisable boundary to the page.
+//!   - `wire`: a compact binary serde encoding, for a parse worker's facts.
 //!   - `sample/`: the deterministic sample organisation, as native export files of every tool.
 //! - [`worker`]: the page ↔ worker messages (`Request`, `Reply`), the worker's event loop
-//!   (`runtime`, which also generates the sample organisation) and the `File` reader
-//!   (`file_reader`).
-//! - [`ui`]: the Leptos app: `state` (session, settings, view), `worker_client`, `key` (the
-//!   org key in the browser), `components/` (drop zone, file list, mapper, cards, chart canvas)
-//!   and `dashboards/<name>/{mod.rs, model.rs, chart.rs}`.
+//!   (`runtime`, which also generates the sample organisation), the parse workers it hands
+//!   files to (`pool`) and the `File` reader (`file_reader`).
+//! - [`ui`]: the Leptos app: `state` (session, settings, view, query), `fragment` (view and
+//!   filters in the URL fragment), `worker_client`, `key` (the org key in the browser),
+//!   `components/` (drop zone, file list, mapper, nav, filter bar, cards, view frame, chart
+//!   canvas), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
+//!   readout and data table) and `dashboards/<name>/{mod.rs, model.rs}`, one per view.
 //! - `src/main.rs` mounts the app; `src/bin/worker.rs` starts the worker loop. Nothing else.
 //!
 //! ## Invariants

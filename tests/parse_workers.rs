@@ -66,5 +66,6 @@ fn the_encoding_is_compact() {
     let file = LoadedFile::new(0, FILES[1], bytes.len() as u64, read_bytes(&bytes));
     let binary = wire::to_bytes(&file).unwrap().len();
     let json = serde_json::to_vec(&file).unwrap().len();
+    println!("compliance fixture: binary {binary} B, JSON {json} B");
     assert!(binary * 2 < json, "binary {binary} B vs JSON {json} B");
 }
