@@ -58,7 +58,8 @@ pub fn draw_trend<DB: DrawingBackend>(
                 return String::new();
             }
             let i = i as usize;
-            if i.is_multiple_of(step) || i + 1 == labels.len() {
+            // Counted back from the latest week, which is always labelled.
+            if i < labels.len() && (labels.len() - 1 - i).is_multiple_of(step) {
                 labels.get(i).cloned().unwrap_or_default()
             } else {
                 String::new()
