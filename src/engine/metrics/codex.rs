@@ -335,7 +335,7 @@ pub fn build(ctx: &Ctx) -> CodexView {
         Figure::of(d, now.and_then(f), before.and_then(f), needs_codex())
     };
     let shared = |id: &str| {
-        let d = definitions::definition(id).expect("a headline definition");
+        let d = definitions::headline(id);
         Figure::of(
             d,
             headline_figure(id, Some(week)),

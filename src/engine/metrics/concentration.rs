@@ -286,7 +286,7 @@ pub fn build(ctx: &Ctx) -> ConcentrationView {
         .map(|w| week_of(ctx, w))
         .filter(Week::has_data);
     let figure = |id: &str, f: &dyn Fn(&Week) -> Option<f64>| {
-        let d = definitions::definition(id).unwrap_or(&TOP10_SHARE);
+        let d = definitions::headline(id);
         Figure::of(
             d,
             now.as_ref().and_then(f),

@@ -456,7 +456,7 @@ pub fn build(ctx: &Ctx) -> CopilotView {
                 .figure(id)
                 .flatten()
         };
-        let d = definitions::definition(id).expect("a headline definition");
+        let d = definitions::headline(id);
         Figure::of(d, figure(Some(week)), figure(ctx.comparison), None)
     };
     let engaged = |w: Option<DaySpan>| w.filter(|w| has_rows(*w)).map(|w| engaged_counts(ctx, w));

@@ -265,3 +265,21 @@ pub const DEFINITIONS: &[Definition] = &[
 pub fn definition(id: &str) -> Option<&'static Definition> {
     DEFINITIONS.iter().find(|d| d.id == id)
 }
+
+/// The definition of headline figure `id`, for the sections that compute one. Ids are
+/// constants of the code, never input; an unknown one is a bug caught by the tests (debug
+/// builds assert), and a release build shows it as an unnamed figure rather than stopping.
+pub fn headline(id: &str) -> &'static Definition {
+    debug_assert!(definition(id).is_some(), "{id} is not a headline figure");
+    definition(id).unwrap_or(&UNKNOWN)
+}
+
+const UNKNOWN: Definition = Definition {
+    id: "unknown",
+    label: "Unknown figure",
+    unit: Unit::Number,
+    formula: "",
+    sources: "",
+    needs: "",
+    better: Better::Neither,
+};

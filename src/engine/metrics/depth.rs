@@ -11,6 +11,7 @@ use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
 use super::people::PersonId;
+use super::sessions::{sessions, Session};
 use crate::engine::date::{Day, DaySpan};
 use crate::engine::facts::{Facts, Role, Tool};
 use crate::engine::report::Figure;
@@ -89,14 +90,6 @@ pub struct ToolDepth {
     pub messages_per_session: Option<f64>,
 }
 
-/// One session: its first message's day and its number of user messages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Session {
-    pub person: PersonId,
-    pub day: Day,
-    pub messages: u32,
-}
-
 /// User-authored message timestamps of `tool`, per person, sorted.
 pub fn user_messages(ctx: &Ctx, tool: Tool) -> BTreeMap<PersonId, Vec<i64>> {
     let mut by_person: BTreeMap<PersonId, Vec<i64>> = BTreeMap::new();
@@ -121,37 +114,6 @@ pub fn user_events(
         .events
         .iter()
         .filter(move |e| e.tool == tool && e.role == Role::User)
-}
-
-/// Cuts each person's sorted timestamps into sessions: a gap of `gap_seconds` or more starts
-/// a new one.
-pub fn sessions(messages: &BTreeMap<PersonId, Vec<i64>>, gap_seconds: i64) -> Vec<Session> {
-    let mut out = Vec::new();
-    for (&person, times) in messages {
-        let mut current: Option<(i64, i64, u32)> = None; // (first, last, messages)
-        for &at in times {
-            current = match current {
-                Some((first, last, n)) if at - last < gap_seconds => Some((first, at, n + 1)),
-                Some((first, _, n)) => {
-                    out.push(Session {
-                        person,
-                        day: Day::from_unix_seconds(first),
-                        messages: n,
-                    });
-                    Some((at, at, 1))
-                }
-                None => Some((at, at, 1)),
-            };
-        }
-        if let Some((first, _, n)) = current {
-            out.push(Session {
-                person,
-                day: Day::from_unix_seconds(first),
-                messages: n,
-            });
-        }
-    }
-    out
 }
 
 /// Sessions, messages and people of one week.
@@ -198,9 +160,16 @@ impl WeekCount {
 }
 
 pub fn build(ctx: &Ctx) -> DepthView {
-    let gap = ctx.settings.session_gap_seconds();
+    let all_sessions = sessions(ctx);
+    let of_tool = |tool: Tool| -> Vec<Session> {
+        all_sessions
+            .iter()
+            .filter(|s| s.tool == tool)
+            .copied()
+            .collect()
+    };
     let chat = user_messages(ctx, Tool::Chatgpt);
-    let chat_sessions = sessions(&chat, gap);
+    let chat_sessions = of_tool(Tool::Chatgpt);
     let count = |week: Option<DaySpan>| week.map(|w| WeekCount::of(&chat, &chat_sessions, w));
     let now = count(ctx.headline);
     let before = count(ctx.comparison);
@@ -224,7 +193,7 @@ pub fn build(ctx: &Ctx) -> DepthView {
             needs.clone(),
         )
     };
-    let headline = |id: &str| definitions::definition(id).expect("a headline id of DEFINITIONS");
+    let headline = |id: &str| definitions::headline(id);
     let figures = vec![
         figure(
             headline("sessions_per_active_user_week"),
@@ -294,7 +263,7 @@ pub fn build(ctx: &Ctx) -> DepthView {
                 .into_iter()
                 .map(|tool| {
                     let messages = user_messages(ctx, tool);
-                    let c = WeekCount::of(&messages, &sessions(&messages, gap), week);
+                    let c = WeekCount::of(&messages, &of_tool(tool), week);
                     ToolDepth {
                         tool,
                         label: tool.label().to_string(),

@@ -283,7 +283,7 @@ fn figures(now: Option<&Totals>, before: Option<&Totals>, needs: Option<String>)
     let now = now.filter(has_seats);
     let before = before.filter(has_seats);
     let of = |id: &str, f: &dyn Fn(&Totals) -> Option<f64>| {
-        let definition = definitions::definition(id).unwrap_or(&SEATS_ALL_TOOLS);
+        let definition = definitions::headline(id);
         Figure::of(
             definition,
             now.and_then(f),
@@ -302,7 +302,7 @@ fn figures(now: Option<&Totals>, before: Option<&Totals>, needs: Option<String>)
         of("monthly_seat_cost", &|t| Some(t.seat_cost())),
         of("unused_seats", &|t| Some(f64::from(t.unused()))),
         Figure::of(
-            definitions::definition("cost_per_active_user").unwrap_or(&SEATS_ALL_TOOLS),
+            definitions::headline("cost_per_active_user"),
             now.and_then(Totals::cost_per_active),
             before.and_then(Totals::cost_per_active),
             if now.is_some() {

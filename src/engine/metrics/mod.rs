@@ -8,6 +8,7 @@ pub mod definitions;
 pub mod departments;
 pub mod people;
 pub mod privacy;
+pub mod sessions;
 pub mod tools;
 pub mod weeks;
 

@@ -10,7 +10,7 @@
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
-use super::department_usage::{sessions, Session};
+use super::sessions::{sessions, Session};
 use crate::engine::date::{Day, DaySpan};
 use crate::engine::facts::{Role, Tool};
 use crate::engine::report::Figure;

@@ -161,7 +161,7 @@ pub fn build(ctx: &Ctx) -> PromptsView {
     };
     let figures = vec![
         figure(
-            definitions::definition("avg_prompt_chars").expect("a headline id of DEFINITIONS"),
+            definitions::headline("avg_prompt_chars"),
             PromptMix::avg_chars,
         ),
         figure(&SHORT_PROMPT_SHARE, PromptMix::short_share),
