@@ -67,8 +67,12 @@ fn UsageTable(
     rows: Vec<DepartmentUsageRow>,
     organisation: Option<DepartmentUsageRow>,
 ) -> impl IntoView {
-    let count =
-        |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| format::thousands(i64::from(v)));
+    let count = |v: Option<u32>| {
+        format::value(
+            v.map(f64::from),
+            crate::engine::metrics::definitions::Unit::People,
+        )
+    };
     let number = |v: Option<f64>| format::value(v, Unit::Number);
     let line = move |r: DepartmentUsageRow, total: bool| {
         let suppressed = r.suppressed;

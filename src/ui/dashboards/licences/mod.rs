@@ -66,7 +66,10 @@ fn LicencesBody(model: LicencesModel) -> impl IntoView {
 }
 
 fn count(v: Option<u32>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| format::thousands(i64::from(v)))
+    format::value(
+        v.map(f64::from),
+        crate::engine::metrics::definitions::Unit::People,
+    )
 }
 
 fn share(part: Option<u32>, whole: Option<u32>) -> Option<f64> {

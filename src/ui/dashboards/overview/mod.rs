@@ -146,7 +146,7 @@ fn Funnel(funnel: crate::engine::metrics::funnel::FunnelView) -> impl IntoView {
                         <li class="funnel-stage" data-stage=s.id.clone() data-value=format::raw(s.people.map(f64::from))>
                             <span class="funnel-label" title=s.definition.clone()>{s.label.clone()}</span>
                             <span class="funnel-bar"><span class="funnel-fill" style:width=format!("{:.1}%", share * 100.0)></span></span>
-                            <span class="num funnel-count">{s.people.map_or_else(|| "—".to_string(), |p| format::thousands(i64::from(p)))}</span>
+                            <span class="num funnel-count">{format::value(s.people.map(f64::from), Unit::People)}</span>
                             <span class="num funnel-share muted">{s.share_of_access.map(|v| format::value(Some(v), Unit::Rate)).unwrap_or_default()}</span>
                             {s.needs.clone().map(|n| view! { <span class="needs small">{n}</span> })}
                         </li>
@@ -210,8 +210,12 @@ fn DepartmentTable(rows: Vec<DepartmentRow>) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="muted">"No department data yet."</p> }.into_any();
     }
-    let count =
-        |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| format::thousands(i64::from(v)));
+    let count = |v: Option<u32>| {
+        format::value(
+            v.map(f64::from),
+            crate::engine::metrics::definitions::Unit::People,
+        )
+    };
     view! {
         <table class="data-table" data-testid="department-table">
             <thead>

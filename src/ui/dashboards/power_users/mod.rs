@@ -60,8 +60,12 @@ fn DepartmentTable(rows: Vec<PowerDepartment>) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="muted">"No department data yet."</p> }.into_any();
     }
-    let count =
-        |v: Option<u32>| v.map_or_else(|| "—".to_string(), |v| format::thousands(i64::from(v)));
+    let count = |v: Option<u32>| {
+        format::value(
+            v.map(f64::from),
+            crate::engine::metrics::definitions::Unit::People,
+        )
+    };
     view! {
         <table class="data-table" data-testid="power-departments">
             <thead>

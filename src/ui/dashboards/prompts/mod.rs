@@ -75,8 +75,8 @@ fn MixTable(rows: Vec<PromptDepartment>) -> impl IntoView {
                                 view! { <td colspan="6" class="suppressed-note">"Hidden: fewer people than the minimum group size (or needed to protect a smaller group)"</td> }.into_any()
                             } else {
                                 view! {
-                                    <td class="num">{r.group_size.map_or_else(|| "—".into(), |v| format::thousands(i64::from(v)))}</td>
-                                    <td class="num">{r.prompts.map_or_else(|| "—".into(), |v| format::thousands(v as i64))}</td>
+                                    <td class="num">{format::value(r.group_size.map(f64::from), Unit::People)}</td>
+                                    <td class="num">{format::value(r.prompts.map(|v| v as f64), Unit::People)}</td>
                                     <td class="num">{format::value(r.avg_chars, Unit::Number)}</td>
                                     <td class="num">{rate(r.short_share)}</td>
                                     <td class="num">{rate(r.medium_share)}</td>

@@ -85,7 +85,10 @@ fn tokens(v: Option<f64>) -> String {
 }
 
 fn count(v: Option<u32>) -> String {
-    v.map_or_else(|| "—".to_string(), |v| format::thousands(i64::from(v)))
+    format::value(
+        v.map(f64::from),
+        crate::engine::metrics::definitions::Unit::People,
+    )
 }
 
 /// Output/input as a percentage ("3.7 %"): easier to read than 0.037.
