@@ -22,6 +22,49 @@ pub enum Range {
     Between(Day, Day),
 }
 
+/// How finely trends are cut: every trend chart has one point per bucket, each recounted from
+/// person rows (never summed from finer buckets). A source coarser than the grain keeps its own
+/// grain and says so (METRICS.md "Native grain is kept").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grain {
+    /// Hours of the last seven days, from timestamped events only.
+    Hour,
+    Day,
+    #[default]
+    Week,
+    /// Calendar months (UTC).
+    Month,
+}
+
+impl Grain {
+    pub const ALL: [Grain; 4] = [Grain::Hour, Grain::Day, Grain::Week, Grain::Month];
+
+    /// The fragment and settings id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Grain::Hour => "hour",
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Grain> {
+        Grain::ALL.into_iter().find(|g| g.id() == id)
+    }
+
+    /// "by day", "by week"…
+    pub fn label(self) -> &'static str {
+        match self {
+            Grain::Hour => "by hour",
+            Grain::Day => "by day",
+            Grain::Week => "by week",
+            Grain::Month => "by month",
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Query {
@@ -29,11 +72,14 @@ pub struct Query {
     pub department: Option<String>,
     pub team: Option<String>,
     pub tool: Option<Tool>,
+    /// How trends are cut (not a filter: it narrows no fact).
+    pub grain: Grain,
 }
 
 impl Query {
+    /// Whether any filter (range, department, team, tool) narrows the facts.
     pub fn is_filtered(&self) -> bool {
-        *self != Query::default()
+        self.range != Range::All || self.tool.is_some() || self.narrows_people()
     }
 
     fn narrows_people(&self) -> bool {

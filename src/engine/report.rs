@@ -7,8 +7,8 @@ use super::date::{DaySpan, WeekStart};
 use super::metrics::activity::CrossTool;
 use super::metrics::definitions::{Better, Definition, Unit};
 use super::metrics::{
-    codex, concentration, copilot, credits, department_usage, depth, funnel, licences, models,
-    overlap, people_table, prompts, timing, tokens,
+    activity_series, codex, concentration, copilot, credits, department_usage, depth, funnel,
+    licences, models, overlap, people_table, prompts, timing, tokens, trend,
 };
 use super::query::FilterState;
 use super::settings::Settings;
@@ -40,6 +40,12 @@ pub struct Report {
     /// The date range and filters applied, what could be chosen, and a refusal if any.
     #[serde(default)]
     pub filters: FilterState,
+    /// The grain asked for and the buckets every trend uses (see `metrics::trend`).
+    #[serde(default)]
+    pub trend: trend::TrendPlan,
+    /// AI-active people across all tools, at the page's grain (Overview).
+    #[serde(default)]
+    pub activity: activity_series::ActivitySeries,
     // One section per dashboard (see `metrics::<name>`), each with its figures, its recommended
     // action and what it needs when nothing loaded can compute it.
     #[serde(default)]

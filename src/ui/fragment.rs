@@ -1,10 +1,11 @@
 //! The URL fragment: the view and the query, never any data, so a view can be bookmarked.
-//! `#codex?range=13w&dept=Sales&team=Platform&tool=copilot` or `#overview?from=2026-08-01&to=2026-10-31`.
+//! `#codex?range=13w&dept=Sales&team=Platform&tool=copilot` or
+//! `#overview?from=2026-08-01&to=2026-10-31&grain=month` (week grain, the default, is not written).
 //! Pure, tested natively.
 
 use crate::engine::date::Day;
 use crate::engine::facts::Tool;
-use crate::engine::query::{Query, Range};
+use crate::engine::query::{Grain, Query, Range};
 use crate::ui::state::View;
 
 /// The view and query a fragment names (unknown parts are ignored).
@@ -27,6 +28,7 @@ pub fn parse(fragment: &str) -> (View, Query) {
             "dept" if !value.is_empty() => query.department = Some(value),
             "team" if !value.is_empty() => query.team = Some(value),
             "tool" => query.tool = tool_from_id(&value),
+            "grain" => query.grain = Grain::from_id(&value).unwrap_or_default(),
             _ => {}
         }
     }
@@ -55,6 +57,9 @@ pub fn query_string(query: &Query) -> String {
     }
     if let Some(t) = query.tool {
         parts.push(format!("tool={}", tool_id(t)));
+    }
+    if query.grain != Grain::default() {
+        parts.push(format!("grain={}", query.grain.id()));
     }
     if parts.is_empty() {
         String::new()
@@ -150,11 +155,12 @@ mod tests {
             department: Some("R&D / Platform".into()),
             team: Some("Data Eng".into()),
             tool: Some(Tool::Copilot),
+            grain: Grain::Month,
         };
         let f = fragment(View::Codex, &query);
         assert_eq!(
             f,
-            "#codex?range=13w&dept=R%26D%20%2F%20Platform&team=Data%20Eng&tool=copilot"
+            "#codex?range=13w&dept=R%26D%20%2F%20Platform&team=Data%20Eng&tool=copilot&grain=month"
         );
         assert_eq!(parse(&f), (View::Codex, query));
     }
@@ -174,9 +180,12 @@ mod tests {
         assert_eq!(parse(""), (View::Overview, Query::default()));
         // Junk is ignored, never an error.
         assert_eq!(
-            parse("#overview?range=x&tool=nope&%%"),
+            parse("#overview?range=x&tool=nope&grain=fortnight&%%"),
             (View::Overview, Query::default())
         );
         assert_eq!(fragment(View::Overview, &Query::default()), "#overview");
+        let (_, query) = parse("#sessions?grain=day");
+        assert_eq!(query.grain, Grain::Day);
+        assert!(!query.is_filtered(), "a grain narrows no fact");
     }
 }

@@ -391,7 +391,7 @@ pub fn build(ctx: &Ctx) -> CodexView {
     view.surfaces = surfaces;
 
     // Credit trend by surface.
-    let weeks = ctx.trend_weeks(14);
+    let weeks = ctx.trend();
     let per_week: Vec<Option<SurfaceUsage>> = weeks
         .iter()
         .map(|w| covered(*w).then(|| surface_usage(ctx, *w)))

@@ -5,10 +5,12 @@
 use super::adoption::{first_activity, person_weeks, PersonWeek};
 use super::people::{People, PersonId};
 use super::privacy::suppress;
+use super::trend::TrendPlan;
 use super::weeks::WeekPlan;
 use crate::engine::date::{Day, DaySpan};
 use crate::engine::facts::Facts;
 use crate::engine::intern::Sym;
+use crate::engine::query::Grain;
 use crate::engine::settings::Settings;
 
 /// Name shown for people with no department.
@@ -27,6 +29,8 @@ pub struct Ctx<'a> {
     pub departments: Vec<Option<Sym>>,
     /// Per person: the first day they were seen active.
     pub first_active: Vec<Option<Day>>,
+    /// The buckets trends are cut into at the page's grain.
+    pub trend: TrendPlan,
 }
 
 impl<'a> Ctx<'a> {
@@ -35,8 +39,10 @@ impl<'a> Ctx<'a> {
         people: &'a People,
         settings: &'a Settings,
         plan: &'a WeekPlan,
+        grain: Grain,
     ) -> Ctx<'a> {
         Ctx {
+            trend: super::trend::plan(facts, plan, grain),
             facts,
             people,
             settings,
@@ -52,6 +58,16 @@ impl<'a> Ctx<'a> {
     pub fn trend_weeks(&self, n: usize) -> Vec<DaySpan> {
         let weeks = &self.plan.weeks;
         weeks[weeks.len().saturating_sub(n)..].to_vec()
+    }
+
+    /// The buckets of a trend built from daily rows and events, at the page's grain.
+    pub fn trend(&self) -> Vec<DaySpan> {
+        self.trend.daily.spans.clone()
+    }
+
+    /// The buckets of a trend built from the ChatGPT Users export's rows (their own cadence).
+    pub fn row_trend(&self) -> Vec<DaySpan> {
+        self.trend.rows.spans.clone()
     }
 
     /// The 28 days ending with `week` (the monthly-active window).

@@ -515,7 +515,7 @@ pub fn build(ctx: &Ctx) -> CopilotView {
     ];
     view.breakdowns = breakdowns(ctx, week);
     view.trend = ctx
-        .trend_weeks(14)
+        .trend()
         .into_iter()
         .map(|w| {
             let on = covered(w);
@@ -528,7 +528,10 @@ pub fn build(ctx: &Ctx) -> CopilotView {
             CopilotWeek {
                 week: w,
                 active_people: active,
-                engaged_people: engaged(Some(w)).map(|e| e.1),
+                // Engaged is defined on a week's active days: not drawn at another grain.
+                engaged_people: (ctx.trend.daily.grain == crate::engine::query::Grain::Week)
+                    .then(|| engaged(Some(w)).map(|e| e.1))
+                    .flatten(),
                 acceptance_rate: on.then(|| copilot_acceptance(facts, w)).flatten(),
             }
         })

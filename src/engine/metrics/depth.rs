@@ -213,7 +213,7 @@ pub fn build(ctx: &Ctx) -> DepthView {
         ),
     ];
 
-    let trend = ctx.trend_weeks(14);
+    let trend = ctx.trend();
     let counts: Vec<(DaySpan, WeekCount)> = if chat.is_empty() {
         Vec::new()
     } else {

@@ -2,6 +2,7 @@
 //! once, in [`definitions`] (METRICS.md), and recounted from person rows for each window.
 
 pub mod activity;
+pub mod activity_series;
 pub mod adoption;
 pub mod context;
 pub mod definitions;
@@ -10,6 +11,7 @@ pub mod people;
 pub mod privacy;
 pub mod sessions;
 pub mod tools;
+pub mod trend;
 pub mod weeks;
 
 // One module per dashboard section of the Report: `build(&Ctx) -> <View>`.
@@ -54,13 +56,18 @@ pub fn build_report_for(
 ) -> Report {
     let all = dataset.facts();
     let (facts, filters) = narrow(all, &People::resolve(all), query, settings.floor());
-    let mut report = report_from_facts(&facts, settings, key_fingerprint);
+    let mut report = report_from_facts(&facts, settings, query.grain, key_fingerprint);
     report.sources = dataset.sources();
     report.filters = filters;
     report
 }
 
-fn report_from_facts(facts: &Facts, settings: &Settings, key_fingerprint: &str) -> Report {
+fn report_from_facts(
+    facts: &Facts,
+    settings: &Settings,
+    grain: super::query::Grain,
+    key_fingerprint: &str,
+) -> Report {
     let people = People::resolve(facts);
     let plan = weeks::plan(facts, settings);
     let first_active = first_activity(facts, &people);
@@ -164,7 +171,7 @@ fn report_from_facts(facts: &Facts, settings: &Settings, key_fingerprint: &str) 
         }
         None => departments::empty(settings),
     };
-    let ctx = context::Ctx::new(facts, &people, settings, &plan);
+    let ctx = context::Ctx::new(facts, &people, settings, &plan, grain);
     let mut report = Report {
         version: REPORT_VERSION,
         key_fingerprint: key_fingerprint.to_string(),
@@ -180,6 +187,8 @@ fn report_from_facts(facts: &Facts, settings: &Settings, key_fingerprint: &str) 
         cross_tool: tools_now.map(|t| t.cross_tool).unwrap_or_default(),
         sources: Vec::new(),
         filters: Default::default(),
+        trend: ctx.trend.clone(),
+        activity: activity_series::build(&ctx),
         funnel: funnel::build(&ctx),
         tokens: tokens::build(&ctx),
         depth: depth::build(&ctx),

@@ -156,7 +156,12 @@ pub fn build(ctx: &Ctx) -> ModelMixView {
     };
     let from_csv = !ctx.facts.period_models.is_empty();
     let from_events = ctx.facts.events.iter().any(|e| e.model.is_some());
-    let weeks = ctx.trend_weeks(14);
+    // Users-CSV counts keep the export's cadence; message events can be cut at any grain.
+    let weeks = if from_csv {
+        ctx.row_trend()
+    } else {
+        ctx.trend()
+    };
     let counts_of = |w: DaySpan| {
         if from_csv {
             csv_counts(ctx, w)

@@ -168,7 +168,7 @@ pub fn build(ctx: &Ctx) -> PromptsView {
         figure(&LONG_PROMPT_SHARE, PromptMix::long_share),
     ];
     let weeks = if any {
-        ctx.trend_weeks(14)
+        ctx.trend()
             .into_iter()
             .map(|week| {
                 let m = mix_in(ctx, week);

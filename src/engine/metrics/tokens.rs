@@ -302,7 +302,7 @@ pub fn build(ctx: &Ctx) -> TokensView {
         return view;
     }
     view.weekly = ctx
-        .trend_weeks(14)
+        .trend()
         .into_iter()
         .map(|week| {
             let t = totals(&person_tokens(ctx, week));

@@ -23,11 +23,29 @@ pub fn Chart(
     /// One sentence saying what the chart shows (its text alternative).
     #[prop(into)]
     summary: String,
+    /// What each point is, computed how and from which source fields (behind "Definition").
+    #[prop(optional, into)]
+    definition: Option<String>,
+    /// Why the chart is cut at another grain than the page's, when it is (empty: no note).
+    #[prop(optional, into)]
+    note: Option<String>,
 ) -> impl IntoView {
+    let note = note.filter(|n| !n.is_empty()).map(|n| view! { <p class="chart-note muted small" data-testid="grain-note">{capitalise(&n)}"."</p> });
+    let definition = definition.map(|d| {
+        view! {
+            <details class="chart-definition">
+                <summary>"Definition"</summary>
+                <p>{d}</p>
+            </details>
+        }
+    });
     let spec = spec.trim_leading_gaps();
     if spec.is_empty() {
-        return view! { <p class="muted chart-empty" data-testid=test_id>"No data to chart for this selection."</p> }
-            .into_any();
+        return view! {
+            {note}
+            <p class="muted chart-empty" data-testid=test_id>"No data to chart for this selection."</p>
+        }
+        .into_any();
     }
     let tall = matches!(&spec, ChartSpec::Scatter(_));
     let short = matches!(&spec, ChartSpec::Heatmap(_));
@@ -35,10 +53,23 @@ pub fn Chart(
         <figure class="chart" class:chart-tall=tall class:chart-short=short>
             <Legend spec=spec.clone() />
             <ChartCanvas data=spec.clone() draw=draw_spec readout=read_spec summary=summary test_id=test_id />
-            <DataTable spec=spec />
+            {note}
+            <div class="chart-foot">
+                <DataTable spec=spec />
+                {definition}
+            </div>
         </figure>
     }
     .into_any()
+}
+
+/// "Shown by week: …" from "shown by week: …".
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 #[allow(clippy::ptr_arg, reason = "matches the ChartCanvas draw signature")]

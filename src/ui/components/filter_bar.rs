@@ -3,7 +3,7 @@
 //! Report. A filter that would isolate too few people is refused, and the bar says why.
 
 use crate::engine::date::Day;
-use crate::engine::query::{FilterOption, Query, Range};
+use crate::engine::query::{FilterOption, Grain, Query, Range};
 use crate::ui::browser;
 use crate::ui::fragment::{self, tool_from_id, tool_id};
 use crate::ui::state::{QueryState, Session, View};
@@ -149,9 +149,31 @@ pub fn FilterBar(view: RwSignal<View>) -> impl IntoView {
                         }).collect_view())}
                     </select>
                 </label>
+                <label>
+                    <span>"Granularity"</span>
+                    <select data-testid="filter-grain" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        apply(&|q| q.grain = Grain::from_id(&v).unwrap_or_default());
+                    }>
+                        {move || Grain::ALL.into_iter().map(|g| {
+                            let selected = query.get().grain == g;
+                            let label = match g {
+                                Grain::Hour => "Hour (timestamped data)",
+                                Grain::Day => "Day",
+                                Grain::Week => "Week",
+                                Grain::Month => "Month",
+                            };
+                            view! { <option value=g.id() selected=selected>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
                 <Show when=move || query.with(Query::is_filtered)>
                     <button type="button" class="link small" data-testid="filter-reset"
-                        on:click=move |_| browser::set_fragment(&fragment::fragment(view.get_untracked(), &Query::default()))>
+                        on:click=move |_| {
+                            // The grain is kept: it is how the trends are cut, not a filter.
+                            let reset = Query { grain: query.get_untracked().grain, ..Query::default() };
+                            browser::set_fragment(&fragment::fragment(view.get_untracked(), &reset));
+                        }>
                         "Reset filters"
                     </button>
                 </Show>

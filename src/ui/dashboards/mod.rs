@@ -20,15 +20,30 @@ pub mod tokens;
 
 use crate::engine::date::DaySpan;
 
-/// "8–14 Nov 2026", or "29 Jun – 5 Jul 2026" across months.
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+fn month(m: u32) -> &'static str {
+    MONTHS[(m as usize).clamp(1, 12) - 1]
+}
+
+/// Whether a span is one whole calendar month.
+fn is_month(span: DaySpan) -> bool {
+    let (_, _, d1) = span.first.ymd();
+    d1 == 1 && span.last.plus(1).ymd().2 == 1 && span.days() >= 28
+}
+
+/// A trend bucket's full name, from its shape: "8–14 Nov 2026" for a week ("29 Jun – 5 Jul
+/// 2026" across months), "8 Nov 2026" for a day, "Nov 2026" for a calendar month.
 pub fn week_label(week: DaySpan) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let (y1, m1, d1) = week.first.ymd();
     let (y2, m2, d2) = week.last.ymd();
-    let month = |m: u32| MONTHS[(m as usize).clamp(1, 12) - 1];
-    if (y1, m1) == (y2, m2) {
+    if week.days() == 1 {
+        format!("{d1} {} {y1}", month(m1))
+    } else if is_month(week) {
+        format!("{} {y1}", month(m1))
+    } else if (y1, m1) == (y2, m2) {
         format!("{d1}–{d2} {} {y2}", month(m2))
     } else if y1 == y2 {
         format!("{d1} {} – {d2} {} {y2}", month(m1), month(m2))
@@ -37,13 +52,71 @@ pub fn week_label(week: DaySpan) -> String {
     }
 }
 
-/// "8 Nov": a short axis label for a week's first day.
+/// A trend bucket's axis label: "8 Nov" for a week or a day (its first day), "Nov 26" for a
+/// calendar month.
 pub fn short_day(week: DaySpan) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let (_, m, d) = week.first.ymd();
-    format!("{d} {}", MONTHS[(m as usize).clamp(1, 12) - 1])
+    let (y, m, d) = week.first.ymd();
+    if is_month(week) {
+        format!("{} {:02}", month(m), y.rem_euclid(100))
+    } else {
+        format!("{d} {}", month(m))
+    }
+}
+
+/// "in the week of 8–14 Nov 2026", "on 8 Nov 2026", "in Nov 2026": a bucket in a sentence.
+pub fn in_bucket(span: DaySpan) -> String {
+    if span.days() == 1 {
+        format!("on {}", week_label(span))
+    } else if is_month(span) {
+        format!("in {}", week_label(span))
+    } else {
+        format!("in the week of {}", week_label(span))
+    }
+}
+
+/// "day", "week" or "month", from a bucket's shape.
+pub fn bucket_word(span: DaySpan) -> &'static str {
+    if span.days() == 1 {
+        "day"
+    } else if is_month(span) {
+        "month"
+    } else {
+        "week"
+    }
+}
+
+/// How a view's trend is cut: its title words and the note when the grain differs from the
+/// page's (empty when not).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TrendLabels {
+    /// "day by day", "week by week", "month by month".
+    pub every: String,
+    /// "day", "week", "month".
+    pub unit: String,
+    pub note: String,
+}
+
+impl TrendLabels {
+    /// For trends from daily rows and events (`rows` = false) or from the Users export's rows.
+    pub fn of(report: &crate::engine::Report, rows: bool) -> TrendLabels {
+        use crate::engine::query::Grain;
+        let b = if rows {
+            &report.trend.rows
+        } else {
+            &report.trend.daily
+        };
+        let unit = match b.grain {
+            Grain::Hour => "hour",
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+        };
+        TrendLabels {
+            every: format!("{unit} by {unit}"),
+            unit: unit.to_string(),
+            note: b.note.clone().unwrap_or_default(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -70,5 +143,18 @@ mod tests {
             short_day(DaySpan::new(d("2026-11-08"), d("2026-11-14"))),
             "8 Nov"
         );
+        let day = DaySpan::new(d("2026-11-08"), d("2026-11-08"));
+        assert_eq!(week_label(day), "8 Nov 2026");
+        assert_eq!(short_day(day), "8 Nov");
+        let month = DaySpan::new(d("2026-02-01"), d("2026-02-28"));
+        assert_eq!(week_label(month), "Feb 2026");
+        assert_eq!(short_day(month), "Feb 26");
+        // A four-week span starting on the 1st is not a month.
+        let weeks = DaySpan::new(d("2026-03-01"), d("2026-03-28"));
+        assert_eq!(week_label(weeks), "1–28 Mar 2026");
+        assert_eq!(in_bucket(day), "on 8 Nov 2026");
+        assert_eq!(in_bucket(month), "in Feb 2026");
+        assert_eq!(in_bucket(weeks), "in the week of 1–28 Mar 2026");
+        assert_eq!(bucket_word(month), "month");
     }
 }

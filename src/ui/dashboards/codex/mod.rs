@@ -31,6 +31,7 @@ fn CodexBody(model: CodexModel) -> impl IntoView {
         surfaces,
         trend,
         trend_summary,
+        trend_labels,
         departments,
         department_note,
         ranking,
@@ -80,8 +81,9 @@ fn CodexBody(model: CodexModel) -> impl IntoView {
                 }}
             </section>
             <section class="panel">
-                <h3>"Credits by surface, weekly"</h3>
-                <Chart spec=trend test_id="codex-credit-trend" summary=trend_summary />
+                <h3>{format!("Credits by surface, {}", trend_labels.every)}</h3>
+                <Chart spec=trend test_id="codex-credit-trend" summary=trend_summary note=trend_labels.note.clone()
+                    definition="Σ credits of the period's Codex usage rows by surface (client: CLI, IDE extension, cloud, code review…), stacked. Credits are what OpenAI bills Codex in; their price is a setting. Source: codex.usage_json daily rows (credits, clients[]); a period before Codex data starts is a gap." />
             </section>
             <div class="panel-pair">
                 <section class="panel">

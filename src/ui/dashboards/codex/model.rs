@@ -6,7 +6,7 @@ use crate::engine::metrics::definitions::Unit;
 use crate::engine::report::Figure;
 use crate::engine::Report;
 use crate::ui::charts::{Categories, ChartSpec, Series, Style};
-use crate::ui::dashboards::{short_day, week_label};
+use crate::ui::dashboards::{bucket_word, in_bucket, short_day, week_label, TrendLabels};
 use crate::ui::format;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -20,6 +20,7 @@ pub struct CodexModel {
     pub surfaces: Vec<SurfaceRow>,
     pub trend: ChartSpec,
     pub trend_summary: String,
+    pub trend_labels: TrendLabels,
     pub departments: Vec<DepartmentCredits>,
     pub department_note: String,
     pub ranking: Vec<RankRow>,
@@ -82,14 +83,15 @@ pub fn model(report: &Report) -> CodexModel {
         .collect();
     let trend_summary = match (weeks.first(), weeks.last(), totals.first(), totals.last()) {
         (Some(a), Some(b), Some(x), Some(y)) => format!(
-            "Stacked bars of Codex credits per week by surface over {} weeks: {} credits in the week of {} and {} in the week of {}.",
+            "Stacked bars of Codex credits per {unit} by surface over {} {unit}s: {} credits {} and {} {}.",
             weeks.len(),
             format::value(Some(*x), Unit::Number),
-            week_label(*a),
+            in_bucket(*a),
             format::value(Some(*y), Unit::Number),
-            week_label(*b)
+            in_bucket(*b),
+            unit = bucket_word(*a)
         ),
-        _ => "No Codex credits by week.".into(),
+        _ => "No Codex credits in the period.".into(),
     };
     let hidden = c.departments.iter().filter(|d| d.suppressed).count();
     let department_note = format!(
@@ -111,6 +113,7 @@ pub fn model(report: &Report) -> CodexModel {
         surfaces: c.surfaces.clone(),
         trend,
         trend_summary,
+        trend_labels: TrendLabels::of(report, false),
         departments: c.departments.clone(),
         department_note,
         ranking: c.ranking.clone(),

@@ -36,6 +36,7 @@ fn CopilotBody(model: CopilotModel) -> impl IntoView {
         people_trend,
         acceptance_trend,
         trend_summary,
+        trend_labels,
     } = model;
     let people = |n: u32| format::thousands(i64::from(n));
     let seat_rows = [
@@ -55,12 +56,14 @@ fn CopilotBody(model: CopilotModel) -> impl IntoView {
             </div>
             <div class="panel-pair">
                 <section class="panel">
-                    <h3>"Active and engaged people, weekly"</h3>
-                    <Chart spec=people_trend test_id="copilot-people-trend" summary=trend_summary />
+                    <h3>{format!("Active and engaged people, {}", trend_labels.every)}</h3>
+                    <Chart spec=people_trend test_id="copilot-people-trend" summary=trend_summary note=trend_labels.note.clone()
+                        definition="Active: distinct people with a Copilot interaction, accepted suggestion or native last-activity date in the period. Engaged (weekly only): active on at least two days of the week, or beyond completions at least once (a chat, agent or CLI prompt, or the coding agent). Source: Copilot usage metrics (user_initiated_interaction_count, code_acceptance_activity_count) and seat last_activity_at." />
                 </section>
                 <section class="panel">
-                    <h3>"Acceptance rate, weekly"</h3>
-                    <Chart spec=acceptance_trend test_id="copilot-acceptance-trend" summary="Line of the weekly Copilot acceptance rate, Σ accepted / Σ suggested per week." />
+                    <h3>{format!("Acceptance rate, {}", trend_labels.every)}</h3>
+                    <Chart spec=acceptance_trend test_id="copilot-acceptance-trend" summary=format!("Line of the Copilot acceptance rate per {}, Σ accepted / Σ suggested in each.", trend_labels.unit)
+                        definition="Σ accepted suggestions ÷ Σ suggestions shown in the period: from totals, never a mean of daily rates. From user rows when loaded, else from the organisation's usage rows. Source: code_acceptance_activity_count and code_generation_activity_count." />
                 </section>
             </div>
             <h3 class="section-title">"Seats and CLI"</h3>

@@ -7,7 +7,7 @@ use crate::engine::report::Figure;
 use crate::engine::Report;
 use crate::ui::charts::{Categories, ChartSpec, Series, Style};
 use crate::ui::dashboards::codex::model::{comparison, first_with_data, period};
-use crate::ui::dashboards::{short_day, week_label};
+use crate::ui::dashboards::{bucket_word, short_day, week_label, TrendLabels};
 
 /// Figures in the top row (people and acceptance); the rest go with seats and CLI.
 pub const TOP: [&str; 5] = [
@@ -33,6 +33,7 @@ pub struct CopilotModel {
     pub people_trend: ChartSpec,
     pub acceptance_trend: ChartSpec,
     pub trend_summary: String,
+    pub trend_labels: TrendLabels,
 }
 
 pub fn model(report: &Report) -> CopilotModel {
@@ -66,15 +67,12 @@ pub fn model(report: &Report) -> CopilotModel {
             y_title: title.into(),
         })
     };
-    let people_trend = categories(
-        vec![
-            Series::new("Active people", active[start..].to_vec(), 0),
-            Series::new("Engaged people", engaged[start..].to_vec(), 2),
-        ],
-        Unit::People,
-        None,
-        "People",
-    );
+    let mut people_series = vec![Series::new("Active people", active[start..].to_vec(), 0)];
+    // Engaged is defined on a week's active days: drawn only when the trend is weekly.
+    if engaged.iter().any(Option::is_some) {
+        people_series.push(Series::new("Engaged people", engaged[start..].to_vec(), 2));
+    }
+    let people_trend = categories(people_series, Unit::People, None, "People");
     let acceptance_trend = categories(
         vec![Series::new(
             "Acceptance rate (Σ accepted / Σ suggested)",
@@ -86,11 +84,15 @@ pub fn model(report: &Report) -> CopilotModel {
         "Acceptance rate",
     );
     let last = c.trend.last();
+    let unit = weeks.first().map_or("week", |w| bucket_word(*w));
     let trend_summary = match (weeks.len(), last.and_then(|w| w.active_people), last.and_then(|w| w.engaged_people)) {
         (n, Some(a), Some(e)) if n > 0 => format!(
-            "Lines of Copilot active and engaged people over {n} weeks, ending with {a} active and {e} engaged."
+            "Lines of Copilot active and engaged people over {n} {unit}s, ending with {a} active and {e} engaged."
         ),
-        _ => "No weekly Copilot data.".into(),
+        (n, Some(a), None) if n > 0 => format!(
+            "Line of Copilot active people over {n} {unit}s, ending with {a} active."
+        ),
+        _ => "No Copilot activity in the period.".into(),
     };
     CopilotModel {
         period: period(report),
@@ -108,6 +110,7 @@ pub fn model(report: &Report) -> CopilotModel {
         people_trend,
         acceptance_trend,
         trend_summary,
+        trend_labels: TrendLabels::of(report, false),
     }
 }
 

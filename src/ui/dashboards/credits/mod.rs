@@ -44,7 +44,8 @@ fn CreditsBody(model: CreditsModel) -> impl IntoView {
                 <section class="panel">
                     <h3>"Budget by tool"</h3>
                     <BudgetTable rows=model.budgets.clone() />
-                    <Chart spec=model.chart.clone() test_id="budget-chart" summary=model.chart_summary.clone() />
+                    <Chart spec=model.chart.clone() test_id="budget-chart" summary=model.chart_summary.clone()
+                        definition="Per tool: cost so far this calendar month (credits × the credit price, or billed amounts), the projection to month end at the month's average daily rate, and the monthly budget set in Settings, with alerts at 75 %, 90 % and 100 % of it. Source: Codex and ChatGPT credit usage, GitHub billing usage." />
                 </section>
                 <section class="panel">
                     <h3>"Credits and cost by model"</h3>

@@ -98,7 +98,8 @@ fn CrossToolBody(model: CrossToolModel) -> impl IntoView {
             <section class="panel">
                 <h3>"Tool split by department"</h3>
                 <p class="muted small">{department_note}</p>
-                <Chart spec=split_chart test_id="tool-split-departments" summary=split_summary />
+                <Chart spec=split_chart test_id="tool-split-departments" summary=split_summary
+                    definition="Each department's people active in the headline week, split by tool: a person active on two tools counts once under each. Departments under the minimum group size are hidden (with complementary suppression). Source: every loaded tool's activity; departments from HRIS, else the vendor's field." />
                 <table class="data-table" data-testid="tool-split-table">
                     <thead><tr>
                         <th scope="col">"Department"</th>

@@ -44,7 +44,8 @@ fn DepartmentsBody(model: DepartmentsModel) -> impl IntoView {
                         <p class="notice" data-testid="departments-hidden">{model.hidden_note.clone()}</p>
                     })}
                     {model.chart.clone().map(|spec| view! {
-                        <Chart spec=spec test_id="departments-scatter" summary=model.chart_summary.clone() />
+                        <Chart spec=spec test_id="departments-scatter" summary=model.chart_summary.clone()
+                            definition="One dot per department shown: across, sessions per active person in the headline week; up, messages per session; dot size, seats held. Frequent-short use sits bottom right, rare-long use top left. Groups under the minimum group size are hidden. Source: compliance-log sessions (or Users-export messages when no log is loaded), seats from the Users export, departments from HRIS." />
                     })}
                 </section>
                 <section class="panel">

@@ -53,7 +53,8 @@ fn LicencesBody(model: LicencesModel) -> impl IntoView {
             <Show when=move || has_tools>
                 <section class="panel">
                     <h3>"Monthly seat cost by department"</h3>
-                    <Chart spec=model.chart.clone() test_id="licence-cost-chart" summary=model.chart_summary.clone() />
+                    <Chart spec=model.chart.clone() test_id="licence-cost-chart" summary=model.chart_summary.clone()
+                        definition="Seats held by each department's people × the monthly price per seat of each tool (Settings), stacked by tool: an allocation of list prices, not an invoice. ChatGPT seats from the headline week's Users rows, other tools from their latest seat snapshot. Source: user_status, Copilot seat assignments, HRIS departments." />
                 </section>
                 <section class="panel">
                     <h3>"Seats and weekly use by department"</h3>

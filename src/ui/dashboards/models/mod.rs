@@ -34,9 +34,10 @@ fn ModelsBody(model: ModelsModel) -> impl IntoView {
             </div>
             {model.chart.clone().map(|spec| view! {
                 <section class="panel">
-                    <h3>"Each model's share, week by week"</h3>
+                    <h3>{format!("Each model's share, {}", model.trend.every)}</h3>
                     <p class="muted">{format!("{} The top models have their own band; the rest are \"Other\".", model.basis_note)}</p>
-                    <Chart spec=spec test_id="models-chart" summary=model.chart_summary.clone() />
+                    <Chart spec=spec test_id="models-chart" summary=model.chart_summary.clone() note=model.trend.note.clone()
+                        definition="Each model's messages ÷ all messages with a model in the period. From the Users export: model_to_messages of the period's rows (weekly rows by week, monthly rows by month, never split). From compliance logs: the model of each answer and Codex prompt. Models outside the top ones are grouped as Other; the advanced tier is the model-tier table below." />
                 </section>
             })}
             {(!model.tiers.is_empty()).then(|| view! {

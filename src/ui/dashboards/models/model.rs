@@ -7,7 +7,7 @@ use crate::engine::metrics::models::ModelTierRow;
 use crate::engine::report::Figure;
 use crate::engine::Report;
 use crate::ui::charts::{Categories, ChartSpec, Series, Style, PALETTE};
-use crate::ui::dashboards::{short_day, week_label};
+use crate::ui::dashboards::{bucket_word, in_bucket, short_day, week_label, TrendLabels};
 use crate::ui::format;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -24,6 +24,7 @@ pub struct ModelsModel {
     pub tiers: Vec<ModelTierRow>,
     /// The advanced tier's prefixes, as set in settings.
     pub prefixes: String,
+    pub trend: TrendLabels,
 }
 
 pub fn model(report: &Report) -> ModelsModel {
@@ -57,7 +58,10 @@ pub fn model(report: &Report) -> ModelsModel {
         series,
         unit: Unit::Rate,
         y_max: Some(1.0),
-        y_title: "Share of the week".into(),
+        y_title: format!(
+            "Share of the {}",
+            m.weeks.first().map_or("week", |w| bucket_word(*w))
+        ),
     });
     let last_advanced = m
         .advanced_weekly
@@ -66,17 +70,21 @@ pub fn model(report: &Report) -> ModelsModel {
         .rev()
         .find_map(|(v, w)| Some(((*v)?, w)));
     let chart_summary = match (m.weeks.first(), last_advanced) {
-        (Some(first), Some((share, last))) => format!(
-            "Stacked bars of each model's share of the week's {} over {} weeks from {}; in the week of {} the advanced tier took {}.",
+        (Some(first), Some((share, last))) => {
+            let unit = bucket_word(*first);
+            format!(
+            "Stacked bars of each model's share of the {unit}'s {} over {} {unit}s from {}; {} the advanced tier took {}.",
             if m.basis.starts_with("messages") { "messages" } else { "answers" },
             m.weeks.len(),
             week_label(*first),
-            week_label(*last),
+            in_bucket(*last),
             format::value(Some(share), Unit::Rate)
-        ),
+        )
+        }
         _ => "No model data.".to_string(),
     };
     ModelsModel {
+        trend: TrendLabels::of(report, m.basis.starts_with("messages")),
         period: report.headline_week.map_or_else(
             || "No complete week yet".to_string(),
             |w| format!("Week of {}", week_label(w)),

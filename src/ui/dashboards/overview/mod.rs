@@ -1,11 +1,13 @@
 //! The Overview dashboard: headline figures with their change, the recommended action, the
 //! weekly-active trend and adoption by department.
 
+pub mod activity;
 pub mod chart;
 pub mod model;
 
 use crate::engine::metrics::definitions::Unit;
 use crate::engine::report::DepartmentRow;
+use crate::ui::charts::Chart;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::figure_card::FigureCard;
 use crate::ui::format;
@@ -76,15 +78,28 @@ fn OverviewBody(model: OverviewModel) -> impl IntoView {
             <div class="cards cards-small">
                 {model.licences.iter().cloned().map(|f| view! { <FigureCard figure=f comparison=comparison.clone() /> }).collect_view()}
             </div>
+            {
+                let a = model.activity.clone();
+                view! {
+                    <section class="panel" data-testid="activity-panel">
+                        <h3>{a.title}</h3>
+                        <Chart spec=a.chart test_id="activity-chart" summary=a.summary note=a.note.unwrap_or_default() definition=a.definition />
+                    </section>
+                }
+            }
             <Show when=move || has_period>
                 <section class="panel">
-                    <h3>"Weekly active users and seats"</h3>
+                    <h3>"ChatGPT weekly active users and seats"</h3>
                     <p class="legend">
                         <span class="swatch active"></span>"Weekly active users "
                         <span class="swatch seats"></span>"Seats (enabled)"
                     </p>
                     <ChartCanvas data=trend.clone() draw=chart::draw_trend readout=trend_readout summary=summary.clone() test_id="trend-chart" />
                     <TrendTable points=trend.clone() />
+                    <details class="chart-definition">
+                        <summary>"Definition"</summary>
+                        <p>"Weekly active: seat holders active in the week (a message sent, or a first or last active day inside it). Seats: people whose user_status is enabled in the week's row (pending invites not counted). Always weekly: the Users export has one row per person and week. Source: chatgpt.users_csv (user_status, is_active, messages, first/last day active in period)."</p>
+                    </details>
                 </section>
             </Show>
             <section class="panel">

@@ -56,6 +56,7 @@ pub struct OverviewModel {
     pub departments: Vec<DepartmentRow>,
     pub department_note: String,
     pub funnel: crate::engine::metrics::funnel::FunnelView,
+    pub activity: super::activity::ActivityChart,
 }
 
 pub fn model(report: &Report) -> OverviewModel {
@@ -125,6 +126,7 @@ pub fn model(report: &Report) -> OverviewModel {
         departments: d.rows.clone(),
         department_note,
         funnel: report.funnel.clone(),
+        activity: super::activity::activity_chart(&report.activity),
     }
 }
 

@@ -38,11 +38,13 @@ fn PowerUsersBody(model: PowerUsersModel) -> impl IntoView {
                 <div class="panel-pair">
                     <section class="panel">
                         <h3>"How concentrated are messages?"</h3>
-                        <Chart spec=model.lorenz.clone() test_id="lorenz-chart" summary=model.lorenz_summary.clone() />
+                        <Chart spec=model.lorenz.clone() test_id="lorenz-chart" summary=model.lorenz_summary.clone()
+                            definition="People sorted from fewest to most messages in the headline week; the curve plots the cumulative share of messages against the cumulative share of active people. The diagonal is perfect equality; the Gini coefficient is the area between them × 2. Source: messages per person (Users export or compliance logs)." />
                     </section>
                     <section class="panel">
                         <h3>"Power users per week"</h3>
-                        <Chart spec=model.trend.clone() test_id="power-trend-chart" summary=model.trend_summary.clone() />
+                        <Chart spec=model.trend.clone() test_id="power-trend-chart" summary=model.trend_summary.clone() note=model.trend_note.clone()
+                            definition="Power users each week (the rule above, from Settings) and the share of the week's messages sent by the top 10 % of active people. Source: messages per person per week (Users export or compliance logs) and tools used in the 28 days ending with the week." />
                     </section>
                 </div>
                 <section class="panel">

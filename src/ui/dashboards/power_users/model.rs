@@ -23,6 +23,8 @@ pub struct PowerUsersModel {
     pub trend_summary: String,
     pub departments: Vec<PowerDepartment>,
     pub department_note: String,
+    /// Set when the page asks for another grain: power users are defined per week.
+    pub trend_note: String,
 }
 
 pub fn model(report: &Report) -> PowerUsersModel {
@@ -49,6 +51,11 @@ pub fn model(report: &Report) -> PowerUsersModel {
     let (lorenz, lorenz_summary) = lorenz_chart(report);
     let (trend, trend_summary) = trend_chart(&c.weekly);
     PowerUsersModel {
+        trend_note: if report.trend.requested == crate::engine::query::Grain::Week {
+            String::new()
+        } else {
+            "shown by week: a power user is defined by a week's messages and tools".to_string()
+        },
         period,
         comparison: match report.comparison_week {
             Some(_) => format!("vs {} weeks ago", s.compare_weeks_back),

@@ -34,13 +34,15 @@ fn PromptsBody(model: PromptsModel) -> impl IntoView {
             </div>
             <Show when=move || has_data>
                 <section class="panel">
-                    <h3>"Average prompt length, week by week"</h3>
-                    <Chart spec=model.trend_chart.clone() test_id="prompt-length-chart" summary=model.trend_summary.clone() />
+                    <h3>{format!("Average prompt length, {}", model.trend.every)}</h3>
+                    <Chart spec=model.trend_chart.clone() test_id="prompt-length-chart" summary=model.trend_summary.clone() note=model.trend.note.clone()
+                        definition="Mean length in characters of the prompts people sent in the period (Σ characters ÷ prompts). Only the length is read: the text is dropped at parse time. Source: compliance-log messages with author role user (content length)." />
                 </section>
                 <section class="panel">
                     <h3>"Short, medium and long prompts by department"</h3>
                     <p class="muted">{model.mix_note.clone()}</p>
-                    <Chart spec=model.mix_chart.clone() test_id="prompt-mix-chart" summary=model.mix_summary.clone() />
+                    <Chart spec=model.mix_chart.clone() test_id="prompt-mix-chart" summary=model.mix_summary.clone()
+                        definition="Each department's prompts split into under 50, 50–200 and over 200 characters, as shares of its prompts over the 28 days ending with the headline week. Departments under the minimum group size are hidden, with the next-smallest where a total would reveal them. Source: compliance-log prompt lengths, departments from HRIS." />
                     <MixTable rows=model.departments.clone() />
                 </section>
             </Show>

@@ -7,7 +7,7 @@ use crate::engine::metrics::prompts::PromptDepartment;
 use crate::engine::report::Figure;
 use crate::engine::Report;
 use crate::ui::charts::{Categories, ChartSpec, Series, Style};
-use crate::ui::dashboards::{short_day, week_label};
+use crate::ui::dashboards::{bucket_word, in_bucket, short_day, week_label, TrendLabels};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PromptsModel {
@@ -23,6 +23,7 @@ pub struct PromptsModel {
     /// "Over 20 Apr – 17 May 2026. Groups with fewer than 5 seat holders are hidden…"
     pub mix_note: String,
     pub departments: Vec<PromptDepartment>,
+    pub trend: TrendLabels,
 }
 
 pub fn model(report: &Report) -> PromptsModel {
@@ -34,11 +35,12 @@ pub fn model(report: &Report) -> PromptsModel {
         p.weeks.iter().rev().find(|w| w.avg_chars.is_some()),
     ) {
         (Some(a), Some(b)) => format!(
-            "Line chart of the average prompt length by week: {:.0} characters in the week of {} to {:.0} in the week of {}.",
+            "Line chart of the average prompt length by {}: {:.0} characters {} to {:.0} {}.",
+            bucket_word(a.week),
             a.avg_chars.unwrap_or(0.0),
-            week_label(a.week),
+            in_bucket(a.week),
             b.avg_chars.unwrap_or(0.0),
-            week_label(b.week)
+            in_bucket(b.week)
         ),
         _ => "No prompt lengths to chart.".to_string(),
     };
@@ -103,6 +105,7 @@ pub fn model(report: &Report) -> PromptsModel {
     };
     let weeks_back = report.settings.compare_weeks_back;
     PromptsModel {
+        trend: TrendLabels::of(report, false),
         period: report.headline_week.map_or_else(
             || "No complete week yet".to_string(),
             |w| format!("Week of {} · ChatGPT prompts, length only (the text is never kept)", week_label(w)),

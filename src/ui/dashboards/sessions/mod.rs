@@ -38,19 +38,22 @@ fn SessionsBody(model: SessionsModel) -> impl IntoView {
             })}
             <Show when=move || has_weeks>
                 <section class="panel">
-                    <h3>"Sessions and depth, week by week"</h3>
+                    <h3>{format!("Sessions and depth, {}", model.trend.every)}</h3>
                     <p class="muted">{format!(
-                        "A session is a run of one person's messages with gaps under {} minutes; it counts in the week of its first message. Weeks without message data are gaps, not zeros.",
-                        model.gap_minutes
+                        "A session is a run of one person's messages with gaps under {} minutes; it counts in the {unit} of its first message. A {unit} without message data is a gap, not a zero.",
+                        model.gap_minutes,
+                        unit = model.trend.unit
                     )}</p>
                     <div style:display="grid" style:grid-template-columns="repeat(auto-fit, minmax(260px, 1fr))" style:gap="1rem">
                         <div>
                             <h4 class="section-title">"Sessions per active person"</h4>
-                            <Chart spec=model.sessions_chart.clone() test_id="sessions-chart" summary=model.sessions_summary.clone() />
+                            <Chart spec=model.sessions_chart.clone() test_id="sessions-chart" summary=model.sessions_summary.clone() note=model.trend.note.clone()
+                                definition="Sessions started in the period ÷ distinct people who sent at least one message in it. A session is one person's run of user messages on one tool with gaps under the session gap (Settings); it counts in the period of its first message. Source: message create_time and author role in the compliance logs." />
                         </div>
                         <div>
                             <h4 class="section-title">"Messages per session"</h4>
-                            <Chart spec=model.depth_chart.clone() test_id="depth-chart" summary=model.depth_summary.clone() />
+                            <Chart spec=model.depth_chart.clone() test_id="depth-chart" summary=model.depth_summary.clone()
+                                definition="User messages in the sessions started in the period ÷ those sessions (answers are not counted). Source: compliance-log messages with author role user, grouped into sessions by the session gap." />
                         </div>
                     </div>
                 </section>

@@ -1,12 +1,13 @@
 //! What the Session depth view shows, from the Report alone: the figures, the verdict, the
 //! two weekly charts (sessions per person, messages per session) and the per-tool rows.
 
+use crate::engine::date::DaySpan;
 use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::depth::ToolDepth;
 use crate::engine::report::Figure;
 use crate::engine::Report;
 use crate::ui::charts::{Categories, ChartSpec, Series, Style};
-use crate::ui::dashboards::{short_day, week_label};
+use crate::ui::dashboards::{bucket_word, in_bucket, short_day, week_label, TrendLabels};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct SessionsModel {
@@ -23,6 +24,7 @@ pub struct SessionsModel {
     pub depth_summary: String,
     pub tools: Vec<ToolDepth>,
     pub gap_minutes: u32,
+    pub trend: TrendLabels,
 }
 
 pub fn model(report: &Report) -> SessionsModel {
@@ -43,7 +45,9 @@ pub fn model(report: &Report) -> SessionsModel {
     let sessions: Vec<Option<f64>> = d.weeks.iter().map(|w| w.sessions_per_active_user).collect();
     let depth: Vec<Option<f64>> = d.weeks.iter().map(|w| w.messages_per_session).collect();
     let weeks_back = report.settings.compare_weeks_back;
+    let spans: Vec<DaySpan> = d.weeks.iter().map(|w| w.week).collect();
     SessionsModel {
+        trend: TrendLabels::of(report, false),
         period: report.headline_week.map_or_else(
             || "No complete week yet".to_string(),
             |w| {
@@ -61,8 +65,8 @@ pub fn model(report: &Report) -> SessionsModel {
         action: d.action.clone(),
         verdict: d.verdict.clone(),
         needs: d.needs.clone(),
-        sessions_summary: summary("Sessions per active person", &sessions, &x_names),
-        depth_summary: summary("Messages per session", &depth, &x_names),
+        sessions_summary: summary("Sessions per active person", &sessions, &spans),
+        depth_summary: summary("Messages per session", &depth, &spans),
         sessions_chart: chart(
             "Sessions per active person",
             sessions,
@@ -75,8 +79,9 @@ pub fn model(report: &Report) -> SessionsModel {
     }
 }
 
-/// "Sessions per active person, weekly: 4.4 in the week of … to 4.8 in the week of …."
-fn summary(what: &str, values: &[Option<f64>], weeks: &[String]) -> String {
+/// "Line chart of sessions per active person by week: 4.4 in the week of … to 4.8 in the week
+/// of …." (by day: "on …", by month: "in …").
+fn summary(what: &str, values: &[Option<f64>], spans: &[DaySpan]) -> String {
     let measured: Vec<(usize, f64)> = values
         .iter()
         .enumerate()
@@ -84,10 +89,11 @@ fn summary(what: &str, values: &[Option<f64>], weeks: &[String]) -> String {
         .collect();
     match (measured.first(), measured.last()) {
         (Some(&(i, a)), Some(&(j, b))) => format!(
-            "Line chart of {} by week: {a:.1} in the week of {} to {b:.1} in the week of {}.",
+            "Line chart of {} by {}: {a:.1} {} to {b:.1} {}.",
             what.to_lowercase(),
-            weeks.get(i).cloned().unwrap_or_default(),
-            weeks.get(j).cloned().unwrap_or_default()
+            bucket_word(spans[i]),
+            in_bucket(spans[i]),
+            in_bucket(spans[j])
         ),
         _ => format!("No {} to chart.", what.to_lowercase()),
     }
@@ -152,11 +158,15 @@ mod tests {
 
     #[test]
     fn summaries_skip_weeks_without_data() {
-        let names = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+        let day = |s: &str| crate::engine::date::Day::parse(s).expect("date");
+        let days: Vec<DaySpan> = ["2026-11-06", "2026-11-07", "2026-11-08"]
+            .iter()
+            .map(|d| DaySpan::new(day(d), day(d)))
+            .collect();
         assert_eq!(
-            summary("Sessions per active person", &[None, Some(2.0), Some(2.5)], &names),
-            "Line chart of sessions per active person by week: 2.0 in the week of b to 2.5 in the week of c."
+            summary("Sessions per active person", &[None, Some(2.0), Some(2.5)], &days),
+            "Line chart of sessions per active person by day: 2.0 on 7 Nov 2026 to 2.5 on 8 Nov 2026."
         );
-        assert_eq!(summary("X", &[None], &names), "No x to chart.");
+        assert_eq!(summary("X", &[None], &days), "No x to chart.");
     }
 }

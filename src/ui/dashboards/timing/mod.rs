@@ -34,7 +34,8 @@ fn TimingBody(model: TimingModel) -> impl IntoView {
                 <section class="panel">
                     <h3>{model.chart_title.clone()}</h3>
                     <p class="muted">"Hours are UTC, not local time: shift by your offices' time zones when reading them."</p>
-                    <Chart spec=spec test_id="timing-chart" summary=model.summary.clone() />
+                    <Chart spec=spec test_id="timing-chart" summary=model.summary.clone()
+                        definition="User-initiated events (messages, prompts, Codex turns) counted by UTC hour of day and weekday over the selected range. Only timestamped sources are used; daily and weekly rows have no time of day. Source: compliance-log create_time and Codex event timestamps." />
                 </section>
             })}
         </section>

@@ -34,19 +34,21 @@ fn TokensBody(model: TokensModel) -> impl IntoView {
             </div>
             {(model.input_chart.is_some() || model.output_chart.is_some()).then(|| view! {
                 <section class="panel">
-                    <h3>"Tokens per active person, week by week"</h3>
-                    <p class="muted">"Each week: the week's tokens / the people with token data that week (recounted every week). Weeks without token data are gaps, not zeros."</p>
+                    <h3>{format!("Tokens per active person, {}", model.trend.every)}</h3>
+                    <p class="muted">{format!("Each {unit}: the {unit}'s tokens / the people with token data that {unit} (recounted every {unit}). A {unit} without token data is a gap, not a zero.", unit = model.trend.unit)}</p>
                     <div class="usage-pair">
                         {model.input_chart.clone().map(|spec| view! {
                             <div>
                                 <h4 class="section-title">"Input tokens per person"</h4>
-                                <Chart spec=spec test_id="tokens-input-chart" summary=model.input_summary.clone() />
+                                <Chart spec=spec test_id="tokens-input-chart" summary=model.input_summary.clone() note=model.trend.note.clone()
+                                    definition="Σ input tokens (cached input included) in the period ÷ distinct people with token data in it. A person-day counted by both a daily usage row and events keeps the daily row. Source: Codex usage (input_tokens, cached_input_tokens) and ChatGPT analytics usage." />
                             </div>
                         })}
                         {model.output_chart.clone().map(|spec| view! {
                             <div>
                                 <h4 class="section-title">"Output tokens per person"</h4>
-                                <Chart spec=spec test_id="tokens-output-chart" summary=model.output_summary.clone() />
+                                <Chart spec=spec test_id="tokens-output-chart" summary=model.output_summary.clone()
+                                    definition="Σ output tokens in the period ÷ distinct people with token data in it. Source: Codex usage (output_tokens) and ChatGPT analytics usage." />
                             </div>
                         })}
                     </div>

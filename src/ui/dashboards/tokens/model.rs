@@ -2,12 +2,13 @@
 //! the 14-week trend as two line charts, the split by tool and by department, and the seat cost
 //! allocated to each department.
 
+use crate::engine::date::DaySpan;
 use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::tokens::{SeatCostRow, TokenDepartmentRow, ToolTokens};
 use crate::engine::report::Figure;
 use crate::engine::Report;
 use crate::ui::charts::{Categories, ChartSpec, Series, Style};
-use crate::ui::dashboards::{short_day, week_label};
+use crate::ui::dashboards::{bucket_word, in_bucket, short_day, week_label, TrendLabels};
 use crate::ui::format;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -29,11 +30,13 @@ pub struct TokensModel {
     pub seat_costs: Vec<SeatCostRow>,
     pub seat_cost_note: String,
     pub seat_cost_definition: String,
+    pub trend: TrendLabels,
 }
 
 pub fn model(report: &Report) -> TokensModel {
     let t = &report.tokens;
     let weeks_back = report.settings.compare_weeks_back;
+    let spans: Vec<DaySpan> = t.weekly.iter().map(|w| w.week).collect();
     let x_labels: Vec<String> = t.weekly.iter().map(|w| short_day(w.week)).collect();
     let x_names: Vec<String> = t.weekly.iter().map(|w| week_label(w.week)).collect();
     let input: Vec<Option<f64>> = t.weekly.iter().map(|w| w.input_per_person).collect();
@@ -53,6 +56,7 @@ pub fn model(report: &Report) -> TokensModel {
     let hidden = t.suppressed_departments;
     let floor = t.min_group_size;
     TokensModel {
+        trend: TrendLabels::of(report, false),
         period: report.headline_week.map_or_else(
             || "No complete week yet".to_string(),
             |w| format!("Week of {} · input counts cached tokens too", week_label(w)),
@@ -64,8 +68,8 @@ pub fn model(report: &Report) -> TokensModel {
         figures: t.figures.clone(),
         action: t.action.clone(),
         needs: t.needs.clone(),
-        input_summary: summary("Input tokens per active person", &input, &x_names),
-        output_summary: summary("Output tokens per active person", &output, &x_names),
+        input_summary: summary("Input tokens per active person", &input, &spans),
+        output_summary: summary("Output tokens per active person", &output, &spans),
         input_chart: chart("Input tokens per person", input, 0),
         output_chart: chart("Output tokens per person", output, 1),
         tools: if t.tools.len() > 1 {
@@ -101,21 +105,22 @@ pub fn model(report: &Report) -> TokensModel {
 }
 
 /// "Input tokens per active person over 14 weeks, from 1,500 (1–7 Jun 2026) to 1,370 (…)."
-fn summary(what: &str, values: &[Option<f64>], names: &[String]) -> String {
-    let points: Vec<(f64, &String)> = values
+fn summary(what: &str, values: &[Option<f64>], spans: &[DaySpan]) -> String {
+    let points: Vec<(f64, DaySpan)> = values
         .iter()
-        .zip(names)
-        .filter_map(|(v, n)| Some(((*v)?, n)))
+        .zip(spans)
+        .filter_map(|(v, n)| Some(((*v)?, *n)))
         .collect();
     match (points.first(), points.last()) {
         (Some(first), Some(last)) => format!(
-            "Line chart of {} over {} weeks, from {} in the week of {} to {} in the week of {}.",
+            "Line chart of {} over {} {}s, from {} {} to {} {}.",
             what.to_lowercase(),
             values.len(),
+            bucket_word(first.1),
             format::value(Some(first.0), Unit::Number),
-            first.1,
+            in_bucket(first.1),
             format::value(Some(last.0), Unit::Number),
-            last.1
+            in_bucket(last.1)
         ),
         _ => format!("No {} data.", what.to_lowercase()),
     }
