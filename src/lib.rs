@@ -26,11 +26,14 @@
 //!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`),
 //!     each with its de-duplication key; `dataset` keeps them per file and merged.
 //!   - `query`: the date range and department / team / tool filters; narrows the facts before
-//!     any metric, and refuses a filter that isolates fewer people than the group-size floor.
+//!     any metric, and refuses a filter that isolates fewer people than the group-size floor;
+//!     the grain (hour, day, week, month) trends are cut by.
 //!   - `metrics/`: people linking (`people`), weeks (`weeks`), adoption per person and week
 //!     (`adoption`), activity per tool (`activity`) and cross-tool figures (`tools`),
 //!     departments with the group-size floor (`departments`, `privacy`), and the definition of
-//!     every headline figure (`definitions`). `context::Ctx` is what every view reads; one
+//!     every headline figure (`definitions`), the buckets of every trend at the page's grain
+//!     (`trend`), AI-active people per bucket across tools (`activity_series`), sessions
+//!     (`sessions`). `context::Ctx` is what every view reads; one
 //!     module per dashboard section builds it from there: `funnel`, `tokens`, `depth`,
 //!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
 //!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`.

@@ -163,6 +163,26 @@ fn codex_credits_by_department_obey_the_floor() {
             ("Sales", false, Some(2), Some(1.0)),
         ]
     );
+    // The same by HRIS team (Team_Name): ann, ben, cat are Platform; dan, eli EMEA.
+    let teams: Vec<(&str, Option<u32>, Option<f64>)> = report
+        .codex
+        .teams
+        .iter()
+        .map(|d| {
+            (
+                d.department.as_str(),
+                d.active_people,
+                d.credits_per_active_person,
+            )
+        })
+        .collect();
+    assert_eq!(
+        teams,
+        vec![
+            ("Platform", Some(3), Some(4.0)),
+            ("EMEA", Some(2), Some(1.0))
+        ]
+    );
     // Floor 3: Sales (2) is hidden, and Engineering with it, or 14 − 12 would reveal Sales.
     let report = common::report(&ALL, &floor(3));
     for d in &report.codex.departments {

@@ -332,3 +332,103 @@ fn the_sample_organisation_fills_all_three_views() {
         .filter(|d| d.department == "Legal")
         .all(|d| d.suppressed && d.seats.is_none()));
 }
+
+#[test]
+fn premium_requests_by_model_carry_their_multiplier() {
+    let r = report(&[BILLING], &Settings::default());
+    let row = |label: &str| {
+        r.credits
+            .by_model
+            .iter()
+            .find(|m| m.label == label)
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    // April: Claude Opus 4.6 10 premium requests at ×3 (settings default) = 10 / 3 requests
+    // made; GPT-5.4 5 at ×1 = 5; the coding agent 20 at ×1 = 20.
+    let opus = row("Claude Opus 4.6");
+    assert_eq!(opus.multiplier, Some(3.0));
+    close(opus.requests, 10.0 / 3.0);
+    assert_eq!(
+        (row("GPT-5.4").multiplier, row("GPT-5.4").requests),
+        (Some(1.0), Some(5.0))
+    );
+    assert_eq!(row("Coding Agent model").requests, Some(20.0));
+    // An edited table: Opus at ×10 → 1 request.
+    let settings = Settings {
+        model_multipliers: vec![uptake::engine::settings::ModelMultiplier {
+            prefix: "claude opus".into(),
+            multiplier: 10.0,
+        }],
+        ..Settings::default()
+    };
+    let r = report(&[BILLING], &settings);
+    let opus = r
+        .credits
+        .by_model
+        .iter()
+        .find(|m| m.label == "Claude Opus 4.6")
+        .expect("opus");
+    assert_eq!((opus.multiplier, opus.requests), (Some(10.0), Some(1.0)));
+}
+
+#[test]
+fn department_budgets_attribute_usage_through_people() {
+    let budgets = |floor: u32| Settings {
+        min_group_size: floor,
+        department_budgets: vec![
+            uptake::engine::settings::DepartmentBudget {
+                department: "Engineering".into(),
+                monthly_usd: 1.0,
+            },
+            uptake::engine::settings::DepartmentBudget {
+                department: "Sales".into(),
+                monthly_usd: 50.0,
+            },
+        ],
+        ..Settings::default()
+    };
+    // April's billed usage by login, linked through the HRIS GitHub_Login column: octo-ada
+    // (Ada, Engineering) $0.40 + $0 = $0.40; mona-bo (Bo, Engineering) $0.80. Engineering:
+    // 2 people, $1.20 of a $1.00 budget = 120 % (every alert), projected 1.20 / 24 × 30 =
+    // $1.50 = 150 %. Sales has a budget and no usage: $0 used, nothing to hide.
+    let r = report(&[BILLING, HRIS], &budgets(2));
+    let d = &r.credits.department_budgets;
+    let eng = d
+        .iter()
+        .find(|b| b.department == "Engineering")
+        .expect("eng");
+    assert!(!eng.suppressed);
+    assert_eq!(eng.people, Some(2));
+    close(eng.used, 1.2);
+    close(eng.used_share, 1.2);
+    close(eng.projected, 1.5);
+    close(eng.remaining, -0.2);
+    assert_eq!(eng.alerts, vec![75, 90, 100]);
+    let sales = d.iter().find(|b| b.department == "Sales").expect("sales");
+    assert_eq!(
+        (sales.people, sales.used, sales.alerts.len()),
+        (Some(0), Some(0.0), 0)
+    );
+    assert_eq!(r.credits.unattributed_usd, 0.0);
+    assert!(
+        r.credits
+            .action
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("Engineering has used $1.20 (120 %) of its $1.00 AI budget by day 24 of 30 and will overrun it at $1.50 projected (150 %)"),
+        "{:?}",
+        r.credits.action
+    );
+    // Floor 3: Engineering's 2 people are too few; its usage is hidden (the budget stays).
+    let r = report(&[BILLING, HRIS], &budgets(3));
+    let eng = r
+        .credits
+        .department_budgets
+        .iter()
+        .find(|b| b.department == "Engineering")
+        .expect("eng");
+    assert!(eng.suppressed);
+    assert_eq!((eng.people, eng.used, eng.used_share), (None, None, None));
+    assert!(eng.alerts.is_empty());
+    assert_eq!(eng.budget, Some(1.0));
+}

@@ -26,6 +26,11 @@ pub struct Settings {
     pub credit_price_usd: f64,
     /// Monthly budgets per tool, in US dollars (alerts at 75 %, 90 % and 100 %).
     pub budgets: Vec<Budget>,
+    /// Monthly budgets per department (HRIS department name), in US dollars.
+    pub department_budgets: Vec<DepartmentBudget>,
+    /// GitHub Copilot premium-request multipliers by model-name prefix (longest prefix wins;
+    /// "Auto: <model>" is 0.9 × that model's).
+    pub model_multipliers: Vec<ModelMultiplier>,
     /// Power users: in the week's top `power_top_share` of senders by messages…
     pub power_top_share: f64,
     /// …and at least this many messages in the week…
@@ -41,6 +46,57 @@ pub struct Settings {
 pub struct Budget {
     pub tool: Tool,
     pub monthly_usd: f64,
+}
+
+/// A monthly budget for one department.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentBudget {
+    pub department: String,
+    pub monthly_usd: f64,
+}
+
+/// How many premium requests one request to a model counts as.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ModelMultiplier {
+    /// Compared after lower-casing and turning spaces into `-`: "Claude Opus 4.6" → "claude-opus-4.6".
+    pub prefix: String,
+    pub multiplier: f64,
+}
+
+/// GitHub's published premium-request multipliers for paid plans (docs.github.com, "Requests
+/// in GitHub Copilot"), as of late 2026. Editable in Settings.
+pub const DEFAULT_MULTIPLIERS: [(&str, f64); 22] = [
+    ("gpt-4.1", 0.0),
+    ("gpt-4o", 0.0),
+    ("gpt-5-mini", 0.0),
+    ("raptor-mini", 0.0),
+    ("grok-code-fast", 0.25),
+    ("claude-haiku", 0.33),
+    ("gemini-3-flash", 0.33),
+    ("gpt-5.1-codex-mini", 0.33),
+    ("o4-mini", 0.33),
+    ("claude-sonnet", 1.0),
+    ("claude-opus-4.5", 3.0),
+    ("claude-opus-4.6", 3.0),
+    ("claude-opus-4.1", 10.0),
+    ("claude-opus-4", 10.0),
+    ("gemini-2.5-pro", 1.0),
+    ("gemini-3-pro", 1.0),
+    ("gpt-5", 1.0),
+    ("o3", 1.0),
+    ("code-review", 1.0),
+    ("coding-agent", 1.0),
+    ("spark", 1.0),
+    ("gpt-4.5", 50.0),
+];
+
+/// "Claude Opus 4.6" → "claude-opus-4.6".
+fn model_key(name: &str) -> String {
+    name.trim()
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,6 +155,14 @@ impl Default for Settings {
             session_gap_minutes: 30,
             credit_price_usd: 0.04,
             budgets: Vec::new(),
+            department_budgets: Vec::new(),
+            model_multipliers: DEFAULT_MULTIPLIERS
+                .iter()
+                .map(|(prefix, multiplier)| ModelMultiplier {
+                    prefix: prefix.to_string(),
+                    multiplier: *multiplier,
+                })
+                .collect(),
             power_top_share: 0.2,
             power_min_messages: 75,
             power_min_tools: 3,
@@ -130,6 +194,34 @@ impl Settings {
             .map(|b| b.monthly_usd)
     }
 
+    /// The monthly budget set for a department, if any.
+    pub fn department_budget(&self, department: &str) -> Option<f64> {
+        self.department_budgets
+            .iter()
+            .find(|b| b.department == department && b.monthly_usd > 0.0)
+            .map(|b| b.monthly_usd)
+    }
+
+    /// A model's premium-request multiplier: the longest matching prefix; "Auto: <model>" is
+    /// 0.9 × the model's (GitHub discounts auto model selection by 10 %). `None` when no
+    /// prefix matches.
+    pub fn multiplier(&self, model: &str) -> Option<f64> {
+        let key = model_key(model);
+        if let Some(rest) = key.strip_prefix("auto:") {
+            return self
+                .multiplier(rest.trim_start_matches('-'))
+                .map(|m| m * 0.9);
+        }
+        self.model_multipliers
+            .iter()
+            .filter(|m| {
+                let p = model_key(&m.prefix);
+                !p.is_empty() && key.starts_with(&p)
+            })
+            .max_by_key(|m| model_key(&m.prefix).len())
+            .map(|m| m.multiplier)
+    }
+
     /// The session gap in seconds, never under one minute.
     pub fn session_gap_seconds(&self) -> i64 {
         i64::from(self.session_gap_minutes.max(1)) * 60
@@ -153,5 +245,24 @@ mod tests {
         assert!(settings.is_advanced("gpt-5-thinking"));
         assert!(!settings.is_advanced("gpt-5"));
         assert!(!settings.is_advanced("gpt-4o"));
+    }
+}
+
+#[cfg(test)]
+mod multiplier_tests {
+    use super::*;
+
+    #[test]
+    fn the_longest_prefix_wins_and_auto_is_discounted() {
+        let s = Settings::default();
+        assert_eq!(s.multiplier("Claude Opus 4.6"), Some(3.0));
+        assert_eq!(s.multiplier("Claude Opus 4.1"), Some(10.0));
+        // "gpt-5" is 1, "gpt-5-mini" (longer) is included.
+        assert_eq!(s.multiplier("GPT-5.4"), Some(1.0));
+        assert_eq!(s.multiplier("GPT-5 mini"), Some(0.0));
+        // Auto: 0.9 × Claude Sonnet's 1.
+        assert_eq!(s.multiplier("Auto: Claude Sonnet 4.6"), Some(0.9));
+        assert_eq!(s.multiplier("Code Review model"), Some(1.0));
+        assert_eq!(s.multiplier("some-new-model"), None);
     }
 }

@@ -61,6 +61,10 @@ test('fixtures: the four coding views show the hand-worked numbers', { timeout: 
     // Default floor 5: Engineering (3) and Sales (2) are both hidden.
     const depts = await page.$$eval('[data-testid="codex-departments"] tbody tr', (rows) => rows.map((r) => r.dataset.suppressed));
     assert.deepEqual(depts, ['true', 'true']);
+    // By HRIS team too (Platform 3, EMEA 2): both under the floor, both hidden.
+    const teams = await page.$$eval('[data-testid="codex-teams"] tbody tr', (rows) =>
+      rows.map((r) => [r.dataset.department, r.dataset.suppressed]));
+    assert.deepEqual(teams, [['Platform', 'true'], ['EMEA', 'true']]);
     const turns = await page.$$eval('[data-testid="codex-ranking"] tbody tr', (rows) => rows.map((r) => r.dataset.turns));
     assert.deepEqual(turns, ['10', '9', '2', '2', '1']);
     assert.match(await action(page, 'codex'), /Cloud carries 29 % of Codex credits/);

@@ -90,6 +90,22 @@ test('fixtures: licences over ChatGPT and Copilot, credits and budget alerts', {
     await page.locator('[data-testid="budget-table"] [data-alert="75"]').waitFor();
     assert.equal(await page.locator('[data-alert="90"]').count(), 0);
     near(await num(page, 'budget_used_share'), 0.75, 'budget used');
+    // Premium requests by model carry the model's multiplier (Settings default: Opus ×3).
+    assert.equal(
+      await page.getAttribute('[data-testid="credits-by-model"] tr[data-label="Claude Opus 4.6"] [data-multiplier]', 'data-multiplier'),
+      '3',
+    );
+    // A department budget: Engineering's usage ($1.20, Ada and Bo) is two people, under the
+    // floor of 5: the row keeps its budget and hides the usage.
+    await open(page, 'settings', 'settings-view');
+    const deptBudget = page.locator('[data-testid="settings-department-budgets"] label[data-department="Engineering"] input');
+    await deptBudget.fill('1');
+    await deptBudget.dispatchEvent('change');
+    await open(page, 'credits', 'credits');
+    const eng = page.locator('[data-testid="department-budget-table"] tr[data-department="Engineering"]');
+    await eng.waitFor();
+    assert.equal(await eng.getAttribute('data-suppressed'), 'true');
+    assert.match(await eng.innerText(), /Hidden: under the minimum group size[\s\S]*\$1\.00/);
     await screenshot(page, 'cost-credits-fixtures');
 
     // Changing a setting rebuilds the report in a fresh worker (same origin); nothing may

@@ -37,6 +37,9 @@ pub struct CodexView {
     /// Credits per Codex-active person by department, with the group-size floor applied.
     #[serde(default)]
     pub departments: Vec<DepartmentCredits>,
+    /// The same by team (HRIS team, else the vendor's), when any person has one.
+    #[serde(default)]
+    pub teams: Vec<DepartmentCredits>,
     /// The group size the department rows obey, and what a group counts.
     #[serde(default)]
     pub min_group_size: u32,
@@ -84,6 +87,48 @@ pub struct DepartmentCredits {
     pub active_people: Option<u32>,
     pub credits: Option<f64>,
     pub credits_per_active_person: Option<f64>,
+}
+
+/// Name shown for people with no team.
+pub const NO_TEAM: &str = "No team";
+
+/// Codex-active people and credits by group (department or team), largest group first, with
+/// the minimum group size and complementary suppression.
+fn credit_groups(
+    ctx: &Ctx,
+    active: &[bool],
+    usage: &[Usage],
+    group_of: impl Fn(PersonId) -> String,
+) -> Vec<DepartmentCredits> {
+    let mut groups: BTreeMap<String, (u32, f64)> = BTreeMap::new();
+    for (person, is_active) in active.iter().enumerate() {
+        if *is_active {
+            let g = groups.entry(group_of(PersonId(person as u32))).or_default();
+            g.0 += 1;
+            g.1 += usage[person].credits;
+        }
+    }
+    let mut groups: Vec<(String, (u32, f64))> = groups.into_iter().collect();
+    groups.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    let sizes: Vec<u32> = groups.iter().map(|g| g.1 .0).collect();
+    let hidden = ctx.suppressed(&sizes);
+    groups
+        .into_iter()
+        .zip(hidden)
+        .map(
+            |((department, (people, credits)), suppressed)| DepartmentCredits {
+                department,
+                suppressed,
+                active_people: (!suppressed).then_some(people),
+                credits: (!suppressed).then_some(credits),
+                credits_per_active_person: if suppressed {
+                    None
+                } else {
+                    ratio(credits, people as f64)
+                },
+            },
+        )
+        .collect()
 }
 
 /// One person of the ranking: a pseudonym and their headline-week numbers, nothing else.
@@ -424,37 +469,16 @@ pub fn build(ctx: &Ctx) -> CodexView {
     // export, so activity stands for access).
     let usage = person_usage(ctx, week);
     let active = active_in(week);
-    let mut groups: BTreeMap<String, (u32, f64)> = BTreeMap::new();
-    for (person, is_active) in active.iter().enumerate() {
-        if *is_active {
-            let g = groups
-                .entry(ctx.department(PersonId(person as u32)).to_string())
-                .or_default();
-            g.0 += 1;
-            g.1 += usage[person].credits;
-        }
+    view.departments = credit_groups(ctx, &active, &usage, |p| ctx.department(p).to_string());
+    // HRIS teams (else the vendor's latest team), the same rules.
+    let teams = crate::engine::query::teams(ctx.facts, ctx.people);
+    if teams.iter().any(Option::is_some) {
+        view.teams = credit_groups(ctx, &active, &usage, |p| {
+            teams[p.0 as usize].map_or(NO_TEAM.to_string(), |t| {
+                ctx.facts.strings.resolve(t).to_string()
+            })
+        });
     }
-    let mut groups: Vec<(String, (u32, f64))> = groups.into_iter().collect();
-    groups.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
-    let sizes: Vec<u32> = groups.iter().map(|g| g.1 .0).collect();
-    let hidden = ctx.suppressed(&sizes);
-    view.departments = groups
-        .into_iter()
-        .zip(hidden)
-        .map(
-            |((department, (people, credits)), suppressed)| DepartmentCredits {
-                department,
-                suppressed,
-                active_people: (!suppressed).then_some(people),
-                credits: (!suppressed).then_some(credits),
-                credits_per_active_person: if suppressed {
-                    None
-                } else {
-                    ratio(credits, people as f64)
-                },
-            },
-        )
-        .collect();
 
     // Ranking (pseudonyms only), never in aggregate-only mode.
     if !ctx.settings.aggregate_only {

@@ -1,6 +1,8 @@
 //! Credits and budget: credits and usage cost by model and by surface (SKU, client) per tool,
 //! over the calendar month of the last usage day; each tool's monthly budget used, remaining
-//! and projected to month end (linear on days elapsed), with alerts at 75 %, 90 % and 100 %.
+//! and projected to month end (linear on days elapsed), with alerts at 75 %, 90 % and 100 %;
+//! the same per department (usage attributed through each person's department, with the
+//! group-size floor); GitHub premium requests by model with the model's multiplier.
 //!
 //! Usage cost (METRICS.md): native money where the export gives it (GitHub billing
 //! `net_amount`, what is billed after the included requests; a Codex or analytics `cost`),
@@ -40,6 +42,12 @@ pub struct CreditsView {
     /// One row per tool with usage or a budget.
     #[serde(default)]
     pub budgets: Vec<BudgetRow>,
+    /// One row per department with attributable usage or a budget.
+    #[serde(default)]
+    pub department_budgets: Vec<DepartmentBudgetRow>,
+    /// Usage cost this month that names no person (organisation rows), so no department.
+    #[serde(default)]
+    pub unattributed_usd: f64,
     /// US dollars per credit used where an export gives credits but no money.
     #[serde(default)]
     pub credit_price_usd: f64,
@@ -64,6 +72,29 @@ pub struct UsageRow {
     pub usd: f64,
     /// How `usd` was obtained: `billed` (native money) or `credits` (× credit price).
     pub basis: String,
+    /// Premium-request multiplier of the model (settings), for GitHub premium-request rows.
+    #[serde(default)]
+    pub multiplier: Option<f64>,
+    /// Requests before the multiplier: quantity ÷ multiplier (when the multiplier is above 0).
+    #[serde(default)]
+    pub requests: Option<f64>,
+}
+
+/// One department's usage cost this month against its budget. Usage, people and shares are
+/// `None` when the group is suppressed (under the minimum group size, or protecting one).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DepartmentBudgetRow {
+    pub department: String,
+    pub suppressed: bool,
+    /// People with attributable usage this month (the group size).
+    pub people: Option<u32>,
+    pub used: Option<f64>,
+    pub projected: Option<f64>,
+    pub budget: Option<f64>,
+    pub remaining: Option<f64>,
+    pub used_share: Option<f64>,
+    pub projected_share: Option<f64>,
+    pub alerts: Vec<u32>,
 }
 
 /// One tool's monthly budget.
@@ -243,6 +274,8 @@ fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
                 gross_usd: gross,
                 usd,
                 basis: basis.to_string(),
+                multiplier: None,
+                requests: None,
             }),
         }
     };
@@ -378,6 +411,16 @@ fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
             }
         }
     }
+    // GitHub premium requests by model: the model's multiplier, and the requests behind them.
+    if matches!(by, By::Model) {
+        for r in out
+            .iter_mut()
+            .filter(|r| r.tool == Tool::Copilot && r.unit.contains("request"))
+        {
+            r.multiplier = ctx.settings.multiplier(&r.label);
+            r.requests = r.multiplier.filter(|m| *m > 0.0).map(|m| r.quantity / m);
+        }
+    }
     out.sort_by(|a, b| {
         b.usd
             .total_cmp(&a.usd)
@@ -385,6 +428,172 @@ fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
             .then(a.label.cmp(&b.label))
     });
     out
+}
+
+/// Usage cost in `window` per person (index = `PersonId.0`), from the same kind of fact per
+/// tool as [`rows`], and what names no person (organisation rows).
+fn person_costs(ctx: &Ctx, window: DaySpan) -> (Vec<f64>, f64) {
+    let f = ctx.facts;
+    let price = ctx.settings.credit_price_usd;
+    let mut costs = vec![0.0; ctx.people.count()];
+    let mut unattributed = 0.0;
+    let mut charge = |identity: Option<crate::engine::facts::IdentityId>, usd: f64| match identity {
+        Some(id) => costs[ctx.people.person(id).0 as usize] += usd,
+        None => unattributed += usd,
+    };
+    for (tool, kind) in usage_kinds(ctx) {
+        match kind {
+            Kind::Charges => {
+                for c in f
+                    .charges
+                    .iter()
+                    .filter(|c| c.tool == Some(tool) && c.day.is_some_and(|d| window.contains(d)))
+                {
+                    let billed = c.gross_usd != 0.0 || c.net_usd != 0.0;
+                    charge(
+                        c.identity,
+                        if billed { c.net_usd } else { c.credits * price },
+                    );
+                }
+            }
+            Kind::Daily => {
+                for r in f
+                    .daily
+                    .iter()
+                    .filter(|r| r.tool == tool && r.breakdown.is_total() && window.contains(r.day))
+                {
+                    let m = &r.measures;
+                    let usd = if m.cost_usd > 0.0 {
+                        m.cost_usd
+                    } else {
+                        m.credits * price
+                    };
+                    charge(Some(r.identity), usd);
+                }
+            }
+            Kind::Org => {
+                for r in f
+                    .org_daily
+                    .iter()
+                    .filter(|r| r.tool == tool && r.breakdown.is_total() && window.contains(r.day))
+                {
+                    let m = &r.measures;
+                    charge(
+                        None,
+                        if m.cost_usd > 0.0 {
+                            m.cost_usd
+                        } else {
+                            m.credits * price
+                        },
+                    );
+                }
+            }
+            Kind::Periods => {
+                for r in f
+                    .periods
+                    .iter()
+                    .filter(|r| r.tool == tool && window.covers(r.period))
+                {
+                    charge(Some(r.identity), r.credits.unwrap_or(0.0) * price);
+                }
+            }
+        }
+    }
+    (costs, unattributed)
+}
+
+/// Departments' usage this month against their budgets (settings). Group size: people with
+/// attributable usage this month; smaller groups are hidden with complementary suppression.
+fn department_budgets(
+    ctx: &Ctx,
+    month: DaySpan,
+    project: impl Fn(f64) -> f64,
+) -> (Vec<DepartmentBudgetRow>, f64) {
+    let (costs, unattributed) = person_costs(ctx, month);
+    let mut groups: std::collections::BTreeMap<String, (u32, f64)> = Default::default();
+    for (person, usd) in costs.iter().enumerate() {
+        if *usd > 0.0 {
+            let g = groups
+                .entry(
+                    ctx.department(super::people::PersonId(person as u32))
+                        .to_string(),
+                )
+                .or_default();
+            g.0 += 1;
+            g.1 += usd;
+        }
+    }
+    let mut groups: Vec<(String, (u32, f64))> = groups.into_iter().collect();
+    groups.sort_by(|a, b| b.1 .1.total_cmp(&a.1 .1).then(a.0.cmp(&b.0)));
+    let sizes: Vec<u32> = groups.iter().map(|g| g.1 .0).collect();
+    let hidden = ctx.suppressed(&sizes);
+    let mut rows: Vec<DepartmentBudgetRow> = groups
+        .into_iter()
+        .zip(hidden)
+        .map(|((department, (people, used)), suppressed)| {
+            let budget = ctx.settings.department_budget(&department);
+            let shown = (!suppressed).then_some(used);
+            budget_row(
+                department,
+                suppressed,
+                Some(people),
+                shown,
+                budget,
+                &project,
+            )
+        })
+        .collect();
+    // Budgets set for departments with no usage this month: nothing used, nothing revealed.
+    for b in ctx
+        .settings
+        .department_budgets
+        .iter()
+        .filter(|b| b.monthly_usd > 0.0)
+    {
+        if !rows.iter().any(|r| r.department == b.department) {
+            rows.push(budget_row(
+                b.department.clone(),
+                false,
+                Some(0),
+                Some(0.0),
+                Some(b.monthly_usd),
+                &project,
+            ));
+        }
+    }
+    (rows, unattributed)
+}
+
+fn budget_row(
+    department: String,
+    suppressed: bool,
+    people: Option<u32>,
+    used: Option<f64>,
+    budget: Option<f64>,
+    project: &impl Fn(f64) -> f64,
+) -> DepartmentBudgetRow {
+    let used_share = used.zip(budget).map(|(u, b)| u / b);
+    let projected = used.map(project);
+    DepartmentBudgetRow {
+        department,
+        suppressed,
+        people: if suppressed { None } else { people },
+        used,
+        projected,
+        budget,
+        remaining: used.zip(budget).map(|(u, b)| b - u),
+        used_share,
+        projected_share: projected.zip(budget).map(|(p, b)| p / b),
+        alerts: alerts(used_share),
+    }
+}
+
+/// The thresholds of [`ALERTS`] a used share has reached.
+fn alerts(used_share: Option<f64>) -> Vec<u32> {
+    ALERTS
+        .into_iter()
+        .filter(|a| used_share.is_some_and(|s| s * 100.0 >= f64::from(*a) - 1e-9))
+        .collect()
 }
 
 fn days_in_month(day: Day) -> u32 {
@@ -455,12 +664,12 @@ pub fn build(ctx: &Ctx) -> CreditsView {
             remaining: budget.map(|b| b - used),
             used_share,
             projected_share: budget.map(|b| projected / b),
-            alerts: ALERTS
-                .into_iter()
-                .filter(|a| used_share.is_some_and(|s| s * 100.0 >= f64::from(*a) - 1e-9))
-                .collect(),
+            alerts: alerts(used_share),
         });
     }
+    let (departments, unattributed) = department_budgets(ctx, month, project);
+    view.department_budgets = departments;
+    view.unattributed_usd = unattributed;
     let used: f64 = view.budgets.iter().map(|b| b.used).sum();
     let credits: f64 = view.by_model.iter().map(|r| r.credits).sum();
     let budgeted: Vec<&BudgetRow> = view.budgets.iter().filter(|b| b.budget.is_some()).collect();
@@ -535,6 +744,28 @@ fn action(view: &CreditsView) -> Option<String> {
             b.used_share.unwrap_or(0.0) * 100.0,
             usd(b.budget.unwrap_or(0.0)),
             usd(b.projected),
+            share * 100.0,
+        ));
+    }
+    let department_risk = view
+        .department_budgets
+        .iter()
+        .filter_map(|b| Some((b, b.projected_share?)))
+        .filter(|(_, s)| *s >= 0.75)
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    if let Some((b, share)) = department_risk {
+        let verb = if share >= 1.0 {
+            "will overrun"
+        } else {
+            "is close to"
+        };
+        return Some(format!(
+            "{} has used {} ({:.0} %) of its {} AI budget by day {day} of {days} and {verb} it at {} projected ({:.0} %): agree with its lead which premium models and agents to keep before month end.",
+            b.department,
+            usd(b.used.unwrap_or(0.0)),
+            b.used_share.unwrap_or(0.0) * 100.0,
+            usd(b.budget.unwrap_or(0.0)),
+            usd(b.projected.unwrap_or(0.0)),
             share * 100.0,
         ));
     }

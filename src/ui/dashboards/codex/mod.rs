@@ -33,6 +33,7 @@ fn CodexBody(model: CodexModel) -> impl IntoView {
         trend_summary,
         trend_labels,
         departments,
+        teams,
         department_note,
         ranking,
         ranking_note,
@@ -87,35 +88,13 @@ fn CodexBody(model: CodexModel) -> impl IntoView {
             </section>
             <div class="panel-pair">
                 <section class="panel">
-                    <h3>"Credits per active person by department"</h3>
+                    <h3>"Credits per active person by department and team"</h3>
                     <p class="muted small">{department_note}</p>
-                    <table class="data-table" data-testid="codex-departments">
-                        <thead><tr>
-                            <th scope="col">"Department"</th>
-                            <th scope="col" class="num">"Active people"</th>
-                            <th scope="col" class="num">"Credits"</th>
-                            <th scope="col" class="num">"Credits / active person"</th>
-                        </tr></thead>
-                        <tbody>
-                            {departments.into_iter().map(|d| {
-                                let suppressed = d.suppressed;
-                                view! {
-                                    <tr class:suppressed=suppressed data-department=d.department.clone() data-suppressed=suppressed.to_string() data-value=format::raw(d.credits_per_active_person)>
-                                        <th scope="row">{d.department.clone()}</th>
-                                        {if suppressed {
-                                            view! { <td colspan="3" class="suppressed-note">"Hidden: under the minimum group size (or protecting a smaller group)"</td> }.into_any()
-                                        } else {
-                                            view! {
-                                                <td class="num">{format::value(d.active_people.map(f64::from), Unit::People)}</td>
-                                                <td class="num">{format::value(d.credits, Unit::Number)}</td>
-                                                <td class="num">{format::value(d.credits_per_active_person, Unit::Number)}</td>
-                                            }.into_any()
-                                        }}
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <CreditGroupTable rows=departments group="Department" test_id="codex-departments" />
+                    {(!teams.is_empty()).then(|| view! {
+                        <h4 class="section-title">"By team"</h4>
+                        <CreditGroupTable rows=teams group="Team" test_id="codex-teams" />
+                    })}
                 </section>
                 <section class="panel">
                     <h3>"Code review"</h3>
@@ -155,5 +134,43 @@ fn CodexBody(model: CodexModel) -> impl IntoView {
                 }}
             </section>
         </section>
+    }
+}
+
+/// Codex-active people and credits per group (department or team); suppressed groups say so.
+#[component]
+fn CreditGroupTable(
+    rows: Vec<crate::engine::metrics::codex::DepartmentCredits>,
+    group: &'static str,
+    test_id: &'static str,
+) -> impl IntoView {
+    view! {
+        <table class="data-table" data-testid=test_id>
+            <thead><tr>
+                <th scope="col">{group}</th>
+                <th scope="col" class="num">"Active people"</th>
+                <th scope="col" class="num">"Credits"</th>
+                <th scope="col" class="num">"Credits / active person"</th>
+            </tr></thead>
+            <tbody>
+                {rows.into_iter().map(|d| {
+                    let suppressed = d.suppressed;
+                    view! {
+                        <tr class:suppressed=suppressed data-department=d.department.clone() data-suppressed=suppressed.to_string() data-value=format::raw(d.credits_per_active_person)>
+                            <th scope="row">{d.department.clone()}</th>
+                            {if suppressed {
+                                view! { <td colspan="3" class="suppressed-note">"Hidden: under the minimum group size (or protecting a smaller group)"</td> }.into_any()
+                            } else {
+                                view! {
+                                    <td class="num">{format::value(d.active_people.map(f64::from), Unit::People)}</td>
+                                    <td class="num">{format::value(d.credits, Unit::Number)}</td>
+                                    <td class="num">{format::value(d.credits_per_active_person, Unit::Number)}</td>
+                                }.into_any()
+                            }}
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

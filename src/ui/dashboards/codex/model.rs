@@ -22,6 +22,7 @@ pub struct CodexModel {
     pub trend_summary: String,
     pub trend_labels: TrendLabels,
     pub departments: Vec<DepartmentCredits>,
+    pub teams: Vec<DepartmentCredits>,
     pub department_note: String,
     pub ranking: Vec<RankRow>,
     /// Why the ranking is not shown, when it is not.
@@ -115,6 +116,7 @@ pub fn model(report: &Report) -> CodexModel {
         trend_summary,
         trend_labels: TrendLabels::of(report, false),
         departments: c.departments.clone(),
+        teams: c.teams.clone(),
         department_note,
         ranking: c.ranking.clone(),
         ranking_note: c

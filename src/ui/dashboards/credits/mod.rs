@@ -3,7 +3,7 @@
 
 pub mod model;
 
-use crate::engine::metrics::credits::{BudgetRow, UsageRow};
+use crate::engine::metrics::credits::{BudgetRow, DepartmentBudgetRow, UsageRow};
 use crate::engine::metrics::definitions::Unit;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
@@ -48,12 +48,16 @@ fn CreditsBody(model: CreditsModel) -> impl IntoView {
                         definition="Per tool: cost so far this calendar month (credits × the credit price, or billed amounts), the projection to month end at the month's average daily rate, and the monthly budget set in Settings, with alerts at 75 %, 90 % and 100 % of it. Source: Codex and ChatGPT credit usage, GitHub billing usage." />
                 </section>
                 <section class="panel">
+                    <h3>"Budget by department"</h3>
+                    <DepartmentBudgetTable rows=model.department_budgets.clone() unattributed=model.unattributed_usd />
+                </section>
+                <section class="panel">
                     <h3>"Credits and cost by model"</h3>
                     <p class="muted">{format!(
                         "Cost is the billed amount where the export gives money (GitHub net amount, after included requests); otherwise credits × {} per credit (Settings).",
                         format::value(Some(price), Unit::Usd)
                     )}</p>
-                    <UsageTable rows=model.by_model.clone() test_id="credits-by-model" label="Model" />
+                    <UsageTable rows=model.by_model.clone() test_id="credits-by-model" label="Model" multipliers=true />
                 </section>
                 <section class="panel">
                     <h3>"Credits and cost by surface"</h3>
@@ -89,7 +93,7 @@ fn BudgetTable(rows: Vec<BudgetRow>) -> impl IntoView {
                             <td class="num">{money(Some(b.used))}</td>
                             <td class="num">{match b.budget {
                                 Some(v) => view! { <span>{money(Some(v))}</span> }.into_any(),
-                                None => view! { <a href="#settings" class="muted">"set a budget"</a> }.into_any(),
+                                None => view! { <a href="#settings" class="muted nowrap">"set a budget"</a> }.into_any(),
                             }}</td>
                             <td class="num">{money(b.remaining)}</td>
                             <td class="num">
@@ -115,10 +119,74 @@ fn BudgetTable(rows: Vec<BudgetRow>) -> impl IntoView {
 }
 
 #[component]
+fn DepartmentBudgetTable(rows: Vec<DepartmentBudgetRow>, unattributed: f64) -> impl IntoView {
+    let money = |v: Option<f64>| format::value(v, Unit::Usd);
+    if rows.is_empty() {
+        return view! { <p class="muted">"No usage this month names a person, so none can be attributed to a department."</p> }.into_any();
+    }
+    view! {
+        <p class="muted small">"Usage cost attributed through each person's department (HRIS first). Departments with fewer people with usage than the minimum group size are hidden, with the next-smallest where a total would reveal them."
+            {(unattributed > 0.0).then(|| format!(" {} of this month's usage names no person (organisation rows) and is in no department.", money(Some(unattributed))))}
+        </p>
+        <div class="table-scroll">
+        <table class="data-table" data-testid="department-budget-table">
+            <thead>
+                <tr>
+                    <th scope="col">"Department"</th>
+                    <th scope="col" class="num">"People with usage"</th>
+                    <th scope="col" class="num">"Used"</th>
+                    <th scope="col" class="num">"Budget"</th>
+                    <th scope="col" class="num">"Remaining"</th>
+                    <th scope="col" class="num">"Projected month end"</th>
+                    <th scope="col">"Alerts"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows.into_iter().map(|b| {
+                    let over = b.projected_share.is_some_and(|s| s > 1.0);
+                    let suppressed = b.suppressed;
+                    view! {
+                        <tr class:suppressed=suppressed data-department=b.department.clone() data-suppressed=suppressed.to_string() data-used=format::raw(b.used)>
+                            <th scope="row">{b.department.clone()}</th>
+                            {if suppressed {
+                                view! { <td colspan="2" class="suppressed-note">"Hidden: under the minimum group size (or protecting a smaller group)"</td> }.into_any()
+                            } else {
+                                view! {
+                                    <td class="num">{format::value(b.people.map(f64::from), Unit::People)}</td>
+                                    <td class="num">{money(b.used)}</td>
+                                }.into_any()
+                            }}
+                            <td class="num">{match b.budget {
+                                Some(v) => view! { <span>{money(Some(v))}</span> }.into_any(),
+                                None => view! { <a href="#settings" class="muted nowrap">"set a budget"</a> }.into_any(),
+                            }}</td>
+                            <td class="num">{money(b.remaining)}</td>
+                            <td class="num" class:over-budget=over>{money(b.projected)}
+                                {b.projected_share.map(|s| format!(" ({})", format::value(Some(s), Unit::Rate)))}</td>
+                            <td>
+                                {b.alerts.iter().map(|a| view! {
+                                    <span class="budget-alert" class:alert-high={*a >= 90} data-alert=a.to_string()>{format!("{a} %")}</span>
+                                }).collect_view()}
+                                {(b.budget.is_some() && b.alerts.is_empty() && !suppressed).then(|| view! { <span class="muted">"none"</span> })}
+                            </td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
 fn UsageTable(
     rows: Vec<UsageRow>,
     #[prop(into)] test_id: String,
     #[prop(into)] label: String,
+    /// Show the premium-request multiplier column (the by-model table).
+    #[prop(optional)]
+    multipliers: bool,
 ) -> impl IntoView {
     if rows.is_empty() {
         return view! { <p class="muted">"No usage in this month."</p> }.into_any();
@@ -131,6 +199,7 @@ fn UsageTable(
                     <th scope="col">"Tool"</th>
                     <th scope="col">{label}</th>
                     <th scope="col" class="num">"Quantity"</th>
+                    {multipliers.then(|| view! { <th scope="col" class="num" title="Premium-request multiplier (Settings) and the requests before it">"Multiplier"</th> })}
                     <th scope="col" class="num">"Credits"</th>
                     <th scope="col" class="num">"Gross (list)"</th>
                     <th scope="col" class="num">"Cost"</th>
@@ -149,6 +218,14 @@ fn UsageTable(
                             <td>{r.tool_label.clone()}</td>
                             <th scope="row">{r.label.clone()}</th>
                             <td class="num">{quantity}</td>
+                            {multipliers.then(|| view! {
+                                <td class="num" data-multiplier=format::raw(r.multiplier)>{match (r.multiplier, r.requests) {
+                                    (Some(m), Some(q)) => format!("×{} ({} requests)", format::raw(Some(m)), format::value(Some(q), Unit::Number)),
+                                    (Some(m), None) => format!("×{} (included)", format::raw(Some(m))),
+                                    (None, _) if r.unit.contains("request") => "not in Settings".to_string(),
+                                    (None, _) => "—".to_string(),
+                                }}</td>
+                            })}
                             <td class="num">{format::value(Some(r.credits), Unit::Number)}</td>
                             <td class="num">{if r.gross_usd > 0.0 { format::value(Some(r.gross_usd), Unit::Usd) } else { "—".into() }}</td>
                             <td class="num">{format::value(Some(r.usd), Unit::Usd)}</td>

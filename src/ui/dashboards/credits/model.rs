@@ -2,7 +2,7 @@
 //! budget row per tool (with its alerts), a used / projected / budget chart, and credits and
 //! cost by model and by surface.
 
-use crate::engine::metrics::credits::{BudgetRow, UsageRow};
+use crate::engine::metrics::credits::{BudgetRow, DepartmentBudgetRow, UsageRow};
 use crate::engine::metrics::definitions::Unit;
 use crate::engine::report::Figure;
 use crate::engine::Report;
@@ -15,6 +15,8 @@ pub struct CreditsModel {
     pub action: Option<String>,
     pub needs: Option<String>,
     pub budgets: Vec<BudgetRow>,
+    pub department_budgets: Vec<DepartmentBudgetRow>,
+    pub unattributed_usd: f64,
     /// True when no tool with usage has a budget (the view then links to Settings).
     pub no_budget: bool,
     pub by_model: Vec<UsageRow>,
@@ -41,6 +43,8 @@ pub fn model(report: &Report) -> CreditsModel {
         needs: c.needs.clone(),
         no_budget: !c.budgets.is_empty() && c.budgets.iter().all(|b| b.budget.is_none()),
         budgets: c.budgets.clone(),
+        department_budgets: c.department_budgets.clone(),
+        unattributed_usd: c.unattributed_usd,
         by_model: c.by_model.clone(),
         by_surface: c.by_surface.clone(),
         credit_price: c.credit_price_usd,

@@ -4,7 +4,7 @@
 use crate::engine::date::WeekStart;
 use crate::engine::facts::Tool;
 use crate::engine::identity::OrgKey;
-use crate::engine::settings::{Budget, SeatPrice, Settings};
+use crate::engine::settings::{Budget, DepartmentBudget, ModelMultiplier, SeatPrice, Settings};
 use crate::ui::browser::download;
 use crate::ui::key;
 use crate::ui::state::{Session, SettingsState};
@@ -62,6 +62,82 @@ fn ToolMoney(tool: Tool) -> impl IntoView {
                     } />
             </label>
         </fieldset>
+    }
+}
+
+/// "Claude Opus 4.6 = 3" lines → multipliers (lines that do not parse are dropped).
+pub fn parse_multipliers(text: &str) -> Vec<ModelMultiplier> {
+    text.lines()
+        .filter_map(|line| {
+            let (prefix, value) = line.rsplit_once('=')?;
+            let multiplier = value.trim().parse::<f64>().ok()?;
+            let prefix = prefix.trim();
+            (!prefix.is_empty() && multiplier.is_finite() && multiplier >= 0.0).then(|| {
+                ModelMultiplier {
+                    prefix: prefix.to_string(),
+                    multiplier,
+                }
+            })
+        })
+        .collect()
+}
+
+/// Multipliers as editable lines.
+pub fn multiplier_lines(list: &[ModelMultiplier]) -> String {
+    list.iter()
+        .map(|m| format!("{} = {}", m.prefix, m.multiplier))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A monthly budget per department (departments from the data loaded).
+#[component]
+fn DepartmentBudgets() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let settings = expect_context::<SettingsState>().settings;
+    let names = Memo::new(move |_| {
+        session.report.with(|r| {
+            r.as_ref()
+                .map(|r| {
+                    r.filters
+                        .departments
+                        .iter()
+                        .map(|d| d.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    move || {
+        let list = names.get();
+        if list.is_empty() {
+            return view! { <p class="muted small wide">"Load an HRIS file (or a usage export with departments) to set a budget per department."</p> }.into_any();
+        }
+        list.into_iter()
+            .map(|name| {
+                let for_input = name.clone();
+                let for_change = name.clone();
+                view! {
+                    <label class="field" data-department=name.clone()>
+                        <span>{name.clone()}</span>
+                        <input type="number" min="0" step="any" placeholder="none" data-testid="department-budget"
+                            prop:value=move || settings.with(|s| s.department_budget(&for_input).map(|b| b.to_string()).unwrap_or_default())
+                            on:change=move |e| {
+                                let v = event_target_value(&e).trim().parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0);
+                                let department = for_change.clone();
+                                settings.update(|s| {
+                                    s.department_budgets.retain(|b| b.department != department);
+                                    if let Some(v) = v {
+                                        s.department_budgets.push(DepartmentBudget { department, monthly_usd: v });
+                                    }
+                                });
+                            } />
+                        <small>"Budget / month ($)"</small>
+                    </label>
+                }
+            })
+            .collect_view()
+            .into_any()
     }
 }
 
@@ -214,6 +290,21 @@ pub fn SettingsView() -> impl IntoView {
                 {TOOLS.into_iter().map(|tool| view! { <ToolMoney tool=tool /> }).collect_view()}
                 {number_input("Credit price (USD)", "Dollars per credit (ChatGPT, Codex or GitHub AI credits) where the export gives credits, not money.",
                     |s| s.credit_price_usd, |s, v| s.credit_price_usd = v, 0.0)}
+                <label class="field wide">
+                    <span>"Copilot premium-request multipliers"</span>
+                    <textarea rows="6" data-testid="model-multipliers"
+                        prop:value=move || settings.with(|s| multiplier_lines(&s.model_multipliers))
+                        on:change=move |e| {
+                            let list = parse_multipliers(&event_target_value(&e));
+                            settings.update(|s| s.model_multipliers = list);
+                        }></textarea>
+                    <small>"One model-name prefix per line, \"prefix = multiplier\" (the longest matching prefix wins; \"Auto: model\" counts 0.9 × the model's). Defaults: GitHub's published multipliers for paid plans."</small>
+                </label>
+            </section>
+            <section class="panel settings-grid" data-testid="settings-department-budgets">
+                <h3>"Budgets by department"</h3>
+                <p class="muted small wide">"A monthly AI usage budget per department: usage cost is attributed through each person's department (HRIS first). Alerts at 75 %, 90 % and 100 % in Credits & budget."</p>
+                <DepartmentBudgets />
             </section>
             <section class="panel settings-grid" data-testid="settings-power">
                 <h3>"Power users"</h3>
@@ -241,5 +332,31 @@ pub fn SettingsView() -> impl IntoView {
                 <button type="button" class="link small" on:click=move |_| settings.set(Settings::default())>"Restore defaults"</button>
             </section>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multiplier_lines_round_trip_and_junk_is_dropped() {
+        let list =
+            parse_multipliers("Claude Opus 4.6 = 3\n gpt-5 =1\nnot a line\nx = -1\nauto = abc\n");
+        assert_eq!(
+            list,
+            vec![
+                ModelMultiplier {
+                    prefix: "Claude Opus 4.6".into(),
+                    multiplier: 3.0
+                },
+                ModelMultiplier {
+                    prefix: "gpt-5".into(),
+                    multiplier: 1.0
+                },
+            ]
+        );
+        assert_eq!(multiplier_lines(&list), "Claude Opus 4.6 = 3\ngpt-5 = 1");
+        assert_eq!(parse_multipliers(&multiplier_lines(&list)), list);
     }
 }
