@@ -40,7 +40,7 @@ pub enum Grain {
 impl Grain {
     pub const ALL: [Grain; 4] = [Grain::Hour, Grain::Day, Grain::Week, Grain::Month];
 
-    /// The fragment and settings id.
+    /// The fragment id, which is also the bucket's noun ("day", "week"…).
     pub fn id(self) -> &'static str {
         match self {
             Grain::Hour => "hour",

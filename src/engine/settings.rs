@@ -214,12 +214,12 @@ impl Settings {
         }
         self.model_multipliers
             .iter()
-            .filter(|m| {
+            .filter_map(|m| {
                 let p = model_key(&m.prefix);
-                !p.is_empty() && key.starts_with(&p)
+                (!p.is_empty() && key.starts_with(&p)).then_some((p.len(), m.multiplier))
             })
-            .max_by_key(|m| model_key(&m.prefix).len())
-            .map(|m| m.multiplier)
+            .max_by_key(|(len, _)| *len)
+            .map(|(_, multiplier)| multiplier)
     }
 
     /// The session gap in seconds, never under one minute.

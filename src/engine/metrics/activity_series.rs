@@ -56,7 +56,8 @@ pub fn build(ctx: &Ctx) -> ActivitySeries {
             return series;
         }
     }
-    let periods = !matches!(requested, Grain::Day | Grain::Hour);
+    // Day-resolved coverage (no period rows), needed to cut by day; computed once.
+    let daily = matches!(requested, Grain::Day | Grain::Hour).then(|| coverage(ctx, false, false));
     let (grain, spans, mut note) = match requested {
         Grain::Week => {
             let b = week_buckets(ctx.plan, None);
@@ -72,7 +73,7 @@ pub fn build(ctx: &Ctx) -> ActivitySeries {
                 (b.grain, b.spans, b.note)
             }
         },
-        Grain::Day | Grain::Hour => match day_span(ctx) {
+        Grain::Day | Grain::Hour => match daily.as_ref().and_then(|(_, c)| first_to_last(c)) {
             Some(span) => (
                 Grain::Day,
                 days_of(span),
@@ -93,8 +94,12 @@ pub fn build(ctx: &Ctx) -> ActivitySeries {
         .iter()
         .map(|&span| Bucket { span, hour: None })
         .collect();
-    let periods = periods || grain != Grain::Day;
-    let (tools, coverage) = coverage(ctx, periods, false);
+    // Period rows count at week and month grain (also when day grain fell back to weeks).
+    let periods = grain != Grain::Day;
+    let (tools, coverage) = match daily {
+        Some(daily) if !periods => daily,
+        _ => coverage(ctx, periods, false),
+    };
     if !periods {
         let left_out: Vec<&str> = TOOLS
             .into_iter()
@@ -151,9 +156,8 @@ fn user_initiated(role: Role, tool: Tool) -> bool {
     role == Role::User || tool == Tool::Codex
 }
 
-/// First and last day of the day-resolved facts.
-fn day_span(ctx: &Ctx) -> Option<DaySpan> {
-    let (_, coverage) = coverage(ctx, false, false);
+/// The first to the last day of the tools' coverage.
+fn first_to_last(coverage: &[DaySpan]) -> Option<DaySpan> {
     coverage.iter().fold(None, |acc: Option<DaySpan>, s| {
         Some(match acc {
             None => *s,

@@ -229,6 +229,22 @@ fn last_usage_day(ctx: &Ctx) -> Option<Day> {
     charges.chain(daily).chain(org).chain(periods).max()
 }
 
+/// A billing line's cost: its billed net amount when it gives money (`true`), else its
+/// credits × the credit price.
+fn charge_cost(c: &crate::engine::facts::UsageCharge, price: f64) -> (bool, f64) {
+    let billed = c.gross_usd != 0.0 || c.net_usd != 0.0;
+    (billed, if billed { c.net_usd } else { c.credits * price })
+}
+
+/// A usage row's cost: its native money when above zero, else credits × the credit price.
+fn measured_cost(credits: f64, usd: f64, price: f64) -> f64 {
+    if usd > 0.0 {
+        usd
+    } else {
+        credits * price
+    }
+}
+
 #[derive(Clone, Copy)]
 enum By {
     Model,
@@ -287,8 +303,7 @@ fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
                     .iter()
                     .filter(|c| c.tool == Some(tool) && c.day.is_some_and(|d| window.contains(d)))
                 {
-                    let billed = c.gross_usd != 0.0 || c.net_usd != 0.0;
-                    let usd = if billed { c.net_usd } else { c.credits * price };
+                    let (billed, usd) = charge_cost(c, price);
                     let name = match by {
                         By::Model => label(c.model),
                         By::Surface => label(c.sku).or(label(c.product)),
@@ -345,7 +360,7 @@ fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
                         push(&r.breakdown, &r.measures);
                     }
                 }
-                let cost = |credits: f64, usd: f64| if usd > 0.0 { usd } else { credits * price };
+                let cost = |credits: f64, usd: f64| measured_cost(credits, usd, price);
                 let (total_credits, total_usd) = parts
                     .iter()
                     .filter(|p| p.0.is_none())
@@ -449,11 +464,7 @@ fn person_costs(ctx: &Ctx, window: DaySpan) -> (Vec<f64>, f64) {
                     .iter()
                     .filter(|c| c.tool == Some(tool) && c.day.is_some_and(|d| window.contains(d)))
                 {
-                    let billed = c.gross_usd != 0.0 || c.net_usd != 0.0;
-                    charge(
-                        c.identity,
-                        if billed { c.net_usd } else { c.credits * price },
-                    );
+                    charge(c.identity, charge_cost(c, price).1);
                 }
             }
             Kind::Daily => {
@@ -463,12 +474,10 @@ fn person_costs(ctx: &Ctx, window: DaySpan) -> (Vec<f64>, f64) {
                     .filter(|r| r.tool == tool && r.breakdown.is_total() && window.contains(r.day))
                 {
                     let m = &r.measures;
-                    let usd = if m.cost_usd > 0.0 {
-                        m.cost_usd
-                    } else {
-                        m.credits * price
-                    };
-                    charge(Some(r.identity), usd);
+                    charge(
+                        Some(r.identity),
+                        measured_cost(m.credits, m.cost_usd, price),
+                    );
                 }
             }
             Kind::Org => {
@@ -478,14 +487,7 @@ fn person_costs(ctx: &Ctx, window: DaySpan) -> (Vec<f64>, f64) {
                     .filter(|r| r.tool == tool && r.breakdown.is_total() && window.contains(r.day))
                 {
                     let m = &r.measures;
-                    charge(
-                        None,
-                        if m.cost_usd > 0.0 {
-                            m.cost_usd
-                        } else {
-                            m.credits * price
-                        },
-                    );
+                    charge(None, measured_cost(m.credits, m.cost_usd, price));
                 }
             }
             Kind::Periods => {

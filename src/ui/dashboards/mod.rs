@@ -99,18 +99,12 @@ pub struct TrendLabels {
 impl TrendLabels {
     /// For trends from daily rows and events (`rows` = false) or from the Users export's rows.
     pub fn of(report: &crate::engine::Report, rows: bool) -> TrendLabels {
-        use crate::engine::query::Grain;
         let b = if rows {
             &report.trend.rows
         } else {
             &report.trend.daily
         };
-        let unit = match b.grain {
-            Grain::Hour => "hour",
-            Grain::Day => "day",
-            Grain::Week => "week",
-            Grain::Month => "month",
-        };
+        let unit = b.grain.id();
         TrendLabels {
             every: format!("{unit} by {unit}"),
             unit: unit.to_string(),

@@ -91,10 +91,7 @@ fn BudgetTable(rows: Vec<BudgetRow>) -> impl IntoView {
                         <tr data-tool=format!("{:?}", b.tool).to_lowercase() data-used=format::raw(Some(b.used)) data-projected=format::raw(Some(b.projected))>
                             <th scope="row">{b.tool_label.clone()}</th>
                             <td class="num">{money(Some(b.used))}</td>
-                            <td class="num">{match b.budget {
-                                Some(v) => view! { <span>{money(Some(v))}</span> }.into_any(),
-                                None => view! { <a href="#settings" class="muted nowrap">"set a budget"</a> }.into_any(),
-                            }}</td>
+                            <BudgetCell budget=b.budget />
                             <td class="num">{money(b.remaining)}</td>
                             <td class="num">
                                 <span class="bar-cell">
@@ -104,17 +101,36 @@ fn BudgetTable(rows: Vec<BudgetRow>) -> impl IntoView {
                             </td>
                             <td class="num" class:over-budget=over>{money(Some(b.projected))}
                                 {b.projected_share.map(|s| format!(" ({})", format::value(Some(s), Unit::Rate)))}</td>
-                            <td>
-                                {b.alerts.iter().map(|a| view! {
-                                    <span class="budget-alert" class:alert-high={*a >= 90} data-alert=a.to_string()>{format!("{a} %")}</span>
-                                }).collect_view()}
-                                {(b.budget.is_some() && b.alerts.is_empty()).then(|| view! { <span class="muted">"none"</span> })}
-                            </td>
+                            <AlertsCell alerts=b.alerts.clone() none=b.budget.is_some() />
                         </tr>
                     }
                 }).collect_view()}
             </tbody>
         </table>
+    }
+}
+
+/// A budget, or a link to set one.
+#[component]
+fn BudgetCell(budget: Option<f64>) -> impl IntoView {
+    view! {
+        <td class="num">{match budget {
+            Some(v) => view! { <span>{format::value(Some(v), Unit::Usd)}</span> }.into_any(),
+            None => view! { <a href="#settings" class="muted">"set a budget"</a> }.into_any(),
+        }}</td>
+    }
+}
+
+/// The alert thresholds reached; "none" (when `none`) if a budget is set and none is.
+#[component]
+fn AlertsCell(alerts: Vec<u32>, none: bool) -> impl IntoView {
+    view! {
+        <td>
+            {alerts.iter().map(|a| view! {
+                <span class="budget-alert" class:alert-high={*a >= 90} data-alert=a.to_string()>{format!("{a} %")}</span>
+            }).collect_view()}
+            {(none && alerts.is_empty()).then(|| view! { <span class="muted">"none"</span> })}
+        </td>
     }
 }
 
@@ -156,19 +172,11 @@ fn DepartmentBudgetTable(rows: Vec<DepartmentBudgetRow>, unattributed: f64) -> i
                                     <td class="num">{money(b.used)}</td>
                                 }.into_any()
                             }}
-                            <td class="num">{match b.budget {
-                                Some(v) => view! { <span>{money(Some(v))}</span> }.into_any(),
-                                None => view! { <a href="#settings" class="muted nowrap">"set a budget"</a> }.into_any(),
-                            }}</td>
+                            <BudgetCell budget=b.budget />
                             <td class="num">{money(b.remaining)}</td>
                             <td class="num" class:over-budget=over>{money(b.projected)}
                                 {b.projected_share.map(|s| format!(" ({})", format::value(Some(s), Unit::Rate)))}</td>
-                            <td>
-                                {b.alerts.iter().map(|a| view! {
-                                    <span class="budget-alert" class:alert-high={*a >= 90} data-alert=a.to_string()>{format!("{a} %")}</span>
-                                }).collect_view()}
-                                {(b.budget.is_some() && b.alerts.is_empty() && !suppressed).then(|| view! { <span class="muted">"none"</span> })}
-                            </td>
+                            <AlertsCell alerts=b.alerts.clone() none=b.budget.is_some() && !suppressed />
                         </tr>
                     }
                 }).collect_view()}

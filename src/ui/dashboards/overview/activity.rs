@@ -4,7 +4,6 @@
 use crate::engine::date::Day;
 use crate::engine::metrics::activity_series::ActivitySeries;
 use crate::engine::metrics::definitions::Unit;
-use crate::engine::query::Grain;
 use crate::ui::charts::{Categories, ChartSpec, Series, Style};
 use crate::ui::dashboards::{short_day, week_label};
 
@@ -58,12 +57,7 @@ pub fn activity_chart(series: &ActivitySeries) -> ActivityChart {
             i + 1,
         ));
     }
-    let bucket = match series.grain {
-        Grain::Hour => "hour",
-        Grain::Day => "day",
-        Grain::Week => "week",
-        Grain::Month => "month",
-    };
+    let bucket = series.grain.id();
     let latest = series.points.last().map(|p| {
         (
             names.last().cloned().unwrap_or_default(),
@@ -103,6 +97,7 @@ mod tests {
     use crate::engine::date::DaySpan;
     use crate::engine::facts::Tool;
     use crate::engine::metrics::activity_series::ActivityPoint;
+    use crate::engine::query::Grain;
 
     #[test]
     fn one_line_per_tool_and_any_tool_with_gaps_kept() {
