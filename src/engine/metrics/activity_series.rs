@@ -13,7 +13,7 @@ use super::activity::{bit, TOOLS};
 use super::context::Ctx;
 use super::trend::{days_of, months_of, week_buckets};
 use crate::engine::date::{Day, DaySpan};
-use crate::engine::facts::{Role, SeatStatus, Tool};
+use crate::engine::facts::{Facts, IdentityId, Role, SeatStatus, Tool};
 use crate::engine::query::{data_span, Grain};
 use serde::{Deserialize, Serialize};
 
@@ -152,8 +152,44 @@ fn hourly(ctx: &Ctx) -> Option<ActivitySeries> {
     ))
 }
 
-fn user_initiated(role: Role, tool: Tool) -> bool {
+/// A message or log event a person started: a user-authored message, or any Codex log event.
+pub fn user_initiated(role: Role, tool: Tool) -> bool {
     role == Role::User || tool == Tool::Codex
+}
+
+/// Every dated activity fact as (identity, tool, day), for metrics that need each person's
+/// days rather than a bucket count (`history`): user-initiated events, person-day total rows
+/// with activity, and charges billed to a person on a day; a weekly or monthly period row with
+/// activity counts on the last day of its period (it cannot say which day, and never counts
+/// before its period has ended). A seat's last-activity date is not included: it is one
+/// snapshot's claim about one day, not a record of the days in between.
+pub fn active_days(facts: &Facts, mut each: impl FnMut(IdentityId, Tool, Day)) {
+    for e in facts
+        .events
+        .iter()
+        .filter(|e| user_initiated(e.role, e.tool))
+    {
+        each(e.identity, e.tool, Day::from_unix_seconds(e.at));
+    }
+    for r in facts
+        .daily
+        .iter()
+        .filter(|r| r.breakdown.is_total() && (r.active || r.measures.any_activity()))
+    {
+        each(r.identity, r.tool, r.day);
+    }
+    for c in facts.charges.iter().filter(|c| c.quantity > 0.0) {
+        if let (Some(identity), Some(tool), Some(day)) = (c.identity, c.tool, c.day) {
+            each(identity, tool, day);
+        }
+    }
+    for r in facts
+        .periods
+        .iter()
+        .filter(|r| r.status != SeatStatus::Pending && r.has_activity())
+    {
+        each(r.identity, r.tool, r.period.last);
+    }
 }
 
 /// The first to the last day of the tools' coverage.
@@ -167,7 +203,7 @@ fn first_to_last(coverage: &[DaySpan]) -> Option<DaySpan> {
 }
 
 /// The tools with data at this resolution, and each one's first-to-last day.
-fn coverage(ctx: &Ctx, periods: bool, events_only: bool) -> (Vec<Tool>, Vec<DaySpan>) {
+pub fn coverage(ctx: &Ctx, periods: bool, events_only: bool) -> (Vec<Tool>, Vec<DaySpan>) {
     let mut spans: [Option<DaySpan>; 7] = [None; 7];
     let mut widen = |tool: Tool, first: Day, last: Day| {
         let i = TOOLS.iter().position(|t| *t == tool).unwrap_or(0);

@@ -365,7 +365,8 @@ fn departments(ctx: &Ctx, t: &Totals) -> Vec<DepartmentSeats> {
     out
 }
 
-fn usd(v: f64) -> String {
+/// "$1,234": whole US dollars with thousands separators.
+pub(super) fn usd(v: f64) -> String {
     let whole = v.round() as i64;
     let digits = whole.unsigned_abs().to_string();
     let mut out = String::new();

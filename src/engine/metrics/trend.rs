@@ -74,9 +74,9 @@ pub fn month_of(day: Day) -> DaySpan {
     DaySpan::new(first, next.plus(-1))
 }
 
-/// The last `MONTHS` calendar months that `span` covers entirely: a month the data starts or
+/// Every calendar month that `span` covers entirely, oldest first: a month the data starts or
 /// ends inside would be undercounted, so it is left out.
-pub fn months_of(span: DaySpan) -> Vec<DaySpan> {
+pub fn whole_months(span: DaySpan) -> Vec<DaySpan> {
     let mut months = Vec::new();
     let mut month = month_of(span.first);
     while month.last <= span.last {
@@ -85,6 +85,12 @@ pub fn months_of(span: DaySpan) -> Vec<DaySpan> {
         }
         month = month_of(month.last.plus(1));
     }
+    months
+}
+
+/// The last `MONTHS` calendar months that `span` covers entirely (see [`whole_months`]).
+pub fn months_of(span: DaySpan) -> Vec<DaySpan> {
+    let months = whole_months(span);
     months[months.len().saturating_sub(MONTHS)..].to_vec()
 }
 
