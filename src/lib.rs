@@ -36,7 +36,8 @@
 //!     (`sessions`). `context::Ctx` is what every view reads; one
 //!     module per dashboard section builds it from there: `funnel`, `tokens`, `depth`,
 //!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
-//!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`.
+//!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`,
+//!     `history` (cohorts month over month across merged snapshots, seat to first use).
 //!   - `report`: the `Report`, the one serialisable boundary to the page.
 //!   - `wire`: a compact binary serde encoding, for a parse worker's facts.
 //!   - `sample/`: the deterministic sample organisation, as native export files of every tool.

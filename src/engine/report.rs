@@ -8,7 +8,7 @@ use super::metrics::activity::CrossTool;
 use super::metrics::definitions::{Better, Definition, Unit};
 use super::metrics::{
     activity_series, codex, concentration, copilot, credits, department_usage, depth, funnel,
-    licences, models, overlap, people_table, prompts, timing, tokens, trend,
+    history, licences, models, overlap, people_table, prompts, timing, tokens, trend,
 };
 use super::query::FilterState;
 use super::settings::Settings;
@@ -74,6 +74,9 @@ pub struct Report {
     pub credits: credits::CreditsView,
     #[serde(default)]
     pub timing: timing::TimingView,
+    /// Cohorts month over month and seat to first use, once history reaches past one month.
+    #[serde(default)]
+    pub history: history::HistoryView,
     #[serde(default)]
     pub people_table: people_table::PeopleView,
 }

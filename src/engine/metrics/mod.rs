@@ -22,6 +22,7 @@ pub mod credits;
 pub mod department_usage;
 pub mod depth;
 pub mod funnel;
+pub mod history;
 pub mod licences;
 pub mod models;
 pub mod overlap;
@@ -202,6 +203,7 @@ fn report_from_facts(
         overlap: overlap::build(&ctx),
         credits: credits::build(&ctx),
         timing: timing::build(&ctx),
+        history: history::build(&ctx),
         people_table: people_table::build(&ctx),
     };
     fill_headline_from_sections(&mut report);
