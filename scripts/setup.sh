@@ -94,6 +94,15 @@ uptake_setup() {
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
   fi
 
+  # 5b. poppler-utils: the print-report test turns the PDF into pages (pdftoppm, pdftotext).
+  if command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null; then
+    step "poppler-utils" "present"
+  else
+    step "poppler-utils" "installing with apt-get (pdftoppm, pdftotext)"
+    "${as_root[@]}" apt-get update
+    "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils
+  fi
+
   # 6. playwright-core for the browser tests, at the exact version pinned in package.json.
   local pw_want pw_have
   pw_want="$(node -p "require('./tests/browser/package.json').devDependencies['playwright-core']")"

@@ -39,16 +39,27 @@
 //!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`,
 //!     `history` (cohorts month over month across merged snapshots, seat to first use).
 //!   - `report`: the `Report`, the one serialisable boundary to the page.
+//!   - `snapshot/`: the `uptake.snapshot` file (merged facts, settings, key fingerprint), a
+//!     reader for every version ever written, the sealed (passphrase) header, and the base64
+//!     a standalone report carries it in; `sources/uptake_snapshot.rs` loads one like any
+//!     export. `export`: a table as CSV (formula cells neutralised) or JSON.
 //!   - `wire`: a compact binary serde encoding, for a parse worker's facts.
 //!   - `sample/`: the deterministic sample organisation, as native export files of every tool.
 //! - [`worker`]: the page ↔ worker messages (`Request`, `Reply`), the worker's event loop
 //!   (`runtime`, which also generates the sample organisation), the parse workers it hands
-//!   files to (`pool`) and the `File` reader (`file_reader`).
+//!   files to (`pool`), the `File` reader (`file_reader`), saving and unlocking snapshots
+//!   (`snapshots`) with Web Crypto's PBKDF2 and AES-GCM (`crypto`).
 //! - [`ui`]: the Leptos app: `state` (session, settings, view, query), `fragment` (view and
 //!   filters in the URL fragment), `worker_client`, `key` (the org key in the browser),
 //!   `components/` (drop zone, file list, mapper, nav, filter bar, cards, view frame, chart
 //!   canvas), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
-//!   readout and data table) and `dashboards/<name>/{mod.rs, model.rs}`, one per view.
+//!   readout and data table; `png` redraws one at 2× for export) and
+//!   `dashboards/<name>/{mod.rs, model.rs}`, one per view (`history`: cohorts and seat to
+//!   first use; `report`: the print-ready report). `components/takeaway` (snapshot, print,
+//!   standalone report), `table_tools` (CSV / JSON of a table), `snapshot_controls`;
+//!   `one_file`: the one-file build's globals (its `blob:` worker, its own source, the
+//!   snapshot a standalone report carries).
+//! - `scripts/one_file.py` (a trunk post-build hook) inlines the build into `dist/uptake.html`.
 //! - `src/main.rs` mounts the app; `src/bin/worker.rs` starts the worker loop. Nothing else.
 //!
 //! ## Invariants

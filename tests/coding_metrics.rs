@@ -460,6 +460,7 @@ fn sample_organisation_fills_the_coding_views() {
             &IngestOptions {
                 key: &key,
                 hris_mapping: None,
+                foreign_snapshot_ok: false,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

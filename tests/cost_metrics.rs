@@ -34,6 +34,7 @@ fn sample_report(settings: &Settings) -> Report {
             &IngestOptions {
                 key: &key,
                 hris_mapping: None,
+                foreign_snapshot_ok: false,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

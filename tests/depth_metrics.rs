@@ -273,6 +273,7 @@ fn the_sample_organisation_fills_all_three_views() {
         let options = IngestOptions {
             key: &key,
             hris_mapping: None,
+            foreign_snapshot_ok: false,
         };
         data.add(
             i as u32,

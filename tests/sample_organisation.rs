@@ -19,6 +19,7 @@ fn sample_files_parse_cleanly_and_fill_the_overview() {
             &IngestOptions {
                 key: &key,
                 hris_mapping: None,
+                foreign_snapshot_ok: false,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

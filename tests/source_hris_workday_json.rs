@@ -144,6 +144,7 @@ fn unrecognised_keys_ask_for_a_mapping_then_read_with_it() {
         &IngestOptions {
             key: &k,
             hris_mapping: Some(&mapping),
+            foreign_snapshot_ok: false,
         },
     )
     .expect("reads");

@@ -393,6 +393,7 @@ fn sample_report() -> Report {
             &IngestOptions {
                 key: &key,
                 hris_mapping: None,
+                foreign_snapshot_ok: false,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

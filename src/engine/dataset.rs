@@ -35,6 +35,12 @@ pub struct SourceSummary {
     /// Which parse worker read the file (1, 2…), or `None` when it was read in place.
     #[serde(default)]
     pub reader: Option<u32>,
+    /// A snapshot sealed with a passphrase: the page asks for it.
+    #[serde(default)]
+    pub locked: bool,
+    /// For an Uptake snapshot: when, how and from which exports it was made, its settings.
+    #[serde(default)]
+    pub snapshot: Option<crate::engine::snapshot::SnapshotInfo>,
 }
 
 impl SourceSummary {
@@ -77,6 +83,8 @@ impl LoadedFile {
                         hint: None,
                         mapping_request: None,
                         reader: None,
+                        locked: false,
+                        snapshot: ingested.parsed.snapshot,
                     },
                     facts: ingested.parsed.facts,
                 }
@@ -94,6 +102,8 @@ impl LoadedFile {
                     hint: Some(failure.error.hint),
                     mapping_request: failure.error.mapping_request,
                     reader: None,
+                    locked: failure.error.locked,
+                    snapshot: None,
                 },
                 facts: Facts::default(),
             },

@@ -54,6 +54,8 @@ pub enum FormatId {
     GithubBillingUsageCsv,
     #[serde(rename = "hris")]
     Hris,
+    #[serde(rename = "uptake.snapshot")]
+    UptakeSnapshot,
 }
 
 impl FormatId {
@@ -85,6 +87,7 @@ impl FormatId {
             FormatId::CopilotUserTeamsNdjson => "copilot.user_teams_ndjson",
             FormatId::GithubBillingUsageCsv => "github.billing_usage_csv",
             FormatId::Hris => "hris",
+            FormatId::UptakeSnapshot => "uptake.snapshot",
         }
     }
 
@@ -115,6 +118,7 @@ impl FormatId {
             FormatId::CopilotUserTeamsNdjson => "GitHub Copilot user-teams report (NDJSON)",
             FormatId::GithubBillingUsageCsv => "GitHub billing usage report (CSV)",
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
+            FormatId::UptakeSnapshot => "Uptake snapshot",
         }
     }
 }
@@ -205,6 +209,13 @@ pub fn detect(head: &[u8]) -> Detection {
             "The file is empty.".into(),
             "Download the export again; a complete file has a header row and data.",
         );
+    }
+    // A sealed snapshot is binary after its header line: recognised before binary files.
+    if super::snapshot::sniff(head) {
+        return Detection::Known {
+            format: FormatId::UptakeSnapshot,
+            delimiter: b',',
+        };
     }
     if let Some(kind) = binary_kind(head) {
         return unknown(

@@ -18,6 +18,9 @@ pub struct IngestOptions<'a> {
     pub key: &'a OrgKey,
     /// Columns chosen by the user for an HRIS file, if any.
     pub hris_mapping: Option<&'a HrisMapping>,
+    /// Accept an `uptake.snapshot` made under another org key (a standalone report opening the
+    /// snapshot embedded in it); dropped snapshots must match the key in use.
+    pub foreign_snapshot_ok: bool,
 }
 
 /// A file that was read.
@@ -68,6 +71,7 @@ pub fn ingest(mut reader: impl Read, options: &IngestOptions<'_>) -> Result<Inge
         delimiter,
         json,
         hris_mapping: options.hris_mapping,
+        foreign_snapshot_ok: options.foreign_snapshot_ok,
     };
     let mut parsed = (format.spec().parse)(&mut stream, &context).map_err(|error| IngestError {
         format: Some(format),

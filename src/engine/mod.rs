@@ -7,6 +7,7 @@
 pub mod dataset;
 pub mod date;
 pub mod detect;
+pub mod export;
 pub mod facts;
 pub mod identity;
 pub mod ingest;
@@ -17,6 +18,7 @@ pub mod query;
 pub mod report;
 pub mod sample;
 pub mod settings;
+pub mod snapshot;
 pub mod sources;
 pub mod text;
 pub mod wire;

@@ -39,6 +39,8 @@ pub struct Settings {
     pub power_min_tools: u32,
     /// Hide every per-person table (pseudonymous or not): aggregates only.
     pub aggregate_only: bool,
+    /// The organisation's name, as typed for the printed report's cover (empty: none).
+    pub organisation: String,
 }
 
 /// A monthly budget for one tool.
@@ -109,6 +111,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             week_start: None,
+            organisation: String::new(),
             min_group_size: 5,
             compare_weeks_back: 14,
             advanced_models: [

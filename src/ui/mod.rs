@@ -9,6 +9,7 @@ pub mod dashboards;
 pub mod format;
 pub mod fragment;
 pub mod key;
+pub mod one_file;
 pub mod state;
 pub mod worker_client;
 
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
     provide_context(settings);
 
     worker_client::start(session);
+    components::snapshot_controls::adopt_first_snapshot_settings();
     let key = key::load_or_create();
     worker_client::send(
         &crate::worker::Request::SetSettings {
@@ -59,6 +61,7 @@ pub fn App() -> impl IntoView {
         },
         None,
     );
+    one_file::open_embedded(session);
     Effect::new(move |first: Option<()>| {
         let current = settings.settings.get();
         if first.is_some() {
@@ -103,6 +106,7 @@ pub fn App() -> impl IntoView {
             <aside class="sidebar">
                 <FileDrop />
                 <SourceList />
+                <components::takeaway::Takeaway query=query_string />
             </aside>
             <section class="content">
                 <Nav view=view query=query_string />
@@ -130,6 +134,8 @@ pub fn App() -> impl IntoView {
                     View::Credits => view! { <dashboards::credits::CreditsView /> }.into_any(),
                     View::Timing => view! { <dashboards::timing::TimingView /> }.into_any(),
                     View::People => view! { <dashboards::people::PeopleView /> }.into_any(),
+                    View::History => view! { <dashboards::history::HistoryView /> }.into_any(),
+                    View::Report => view! { <dashboards::report::PrintReport /> }.into_any(),
                 }}
             </section>
         </main>

@@ -93,12 +93,14 @@ pub enum View {
     Credits,
     Timing,
     People,
+    History,
     Data,
+    Report,
     Settings,
 }
 
 impl View {
-    pub const ALL: [View; 16] = [
+    pub const ALL: [View; 18] = [
         View::Overview,
         View::Tokens,
         View::Sessions,
@@ -113,7 +115,9 @@ impl View {
         View::Credits,
         View::Timing,
         View::People,
+        View::History,
         View::Data,
+        View::Report,
         View::Settings,
     ];
 
@@ -133,7 +137,9 @@ impl View {
             View::Credits => "credits",
             View::Timing => "timing",
             View::People => "people",
+            View::History => "history",
             View::Data => "data",
+            View::Report => "report",
             View::Settings => "settings",
         }
     }
@@ -154,7 +160,9 @@ impl View {
             View::Credits => "Credits & budget",
             View::Timing => "Timing",
             View::People => "People",
+            View::History => "History",
             View::Data => "Data",
+            View::Report => "Print report",
             View::Settings => "Settings & key",
         }
     }
@@ -167,6 +175,7 @@ impl View {
                 View::Overview,
                 View::Departments,
                 View::CrossTool,
+                View::History,
                 View::People,
             ],
         ),
@@ -182,7 +191,7 @@ impl View {
         ),
         ("Cost", &[View::Licences, View::Tokens, View::Credits]),
         ("Coding", &[View::Codex, View::Copilot]),
-        ("Data", &[View::Data, View::Settings]),
+        ("Data", &[View::Data, View::Report, View::Settings]),
     ];
 
     /// The view named by a URL fragment (`#overview`); Overview by default.

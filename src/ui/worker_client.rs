@@ -16,13 +16,15 @@ thread_local! {
     static QUEUE: RefCell<Option<Vec<js_sys::Object>>> = const { RefCell::new(Some(Vec::new())) };
 }
 
-/// The worker script trunk emits for `data-bin="worker" data-loader-shim`.
+/// The worker script trunk emits for `data-bin="worker" data-loader-shim` (the one-file build
+/// starts it from a `blob:` URL instead: [`super::one_file::worker_url`]).
 const WORKER_URL: &str = "./worker_loader.js";
 
 pub fn start(session: Session) {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Classic);
-    let worker = match Worker::new_with_options(WORKER_URL, &options) {
+    let url = super::one_file::worker_url().unwrap_or_else(|| WORKER_URL.into());
+    let worker = match Worker::new_with_options(&url, &options) {
         Ok(worker) => worker,
         Err(_) => {
             session.problem.set(Some("The analysis worker could not start. Reload the page; if it persists, use a current Chrome, Edge, Firefox or Safari.".into()));
@@ -40,6 +42,21 @@ pub fn start(session: Session) {
                 .and_then(|v| v.dyn_into::<web_sys::Blob>().ok())
             {
                 super::browser::download_blob(&name, &blob);
+            }
+            return;
+        }
+        if let Some(name) = js_sys::Reflect::get(&data, &"report_snapshot".into())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            let encoded = js_sys::Reflect::get(&data, &"base64".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            if !super::one_file::export_report(&name, &encoded) {
+                session.problem.set(Some(
+                    "A standalone report can only be written from the one-file build (uptake.html).".into(),
+                ));
             }
             return;
         }
@@ -139,6 +156,15 @@ fn post(message: &js_sys::Object) {
 
 /// Sends files to be read, showing each as "reading" until the worker answers.
 pub fn load_files(session: Session, files: Vec<File>) {
+    send_files(session, files, false);
+}
+
+/// Loads the snapshot a standalone report carries (accepted whatever key it was made under).
+pub fn load_embedded(session: Session, file: File) {
+    send_files(session, vec![file], true);
+}
+
+fn send_files(session: Session, files: Vec<File>, embedded: bool) {
     for file in files {
         let file_id = session.new_file_id();
         let file_name = file.name();
@@ -150,7 +176,14 @@ pub fn load_files(session: Session, files: Vec<File>) {
                 bytes_read: 0,
             })
         });
-        send(&Request::Load { file_id, file_name }, Some(&file));
+        send(
+            &Request::Load {
+                file_id,
+                file_name,
+                embedded,
+            },
+            Some(&file),
+        );
     }
 }
 

@@ -4,9 +4,11 @@
 //! alongside: `{request: "<json>", file: File}`. The worker holds the dataset; the page holds
 //! only the latest [`Report`], which is aggregate and pseudonymous.
 
+pub mod crypto;
 pub mod file_reader;
 pub mod pool;
 pub mod runtime;
+pub mod snapshots;
 
 use crate::engine::query::Query;
 use crate::engine::settings::Settings;
@@ -22,10 +24,28 @@ pub enum Request {
     SetKey {
         key_hex: String,
     },
-    /// Read the `File` sent alongside.
+    /// Read the `File` sent alongside. `embedded`: the snapshot a standalone report carries,
+    /// accepted whatever org key it was made under.
     Load {
         file_id: u32,
         file_name: String,
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        embedded: bool,
+    },
+    /// Open a passphrase-protected snapshot that was loaded (see `engine::snapshot::sealed`).
+    Unlock {
+        file_id: u32,
+        passphrase: String,
+    },
+    /// Save everything loaded as an `uptake.snapshot` (posted back as `{download, file}`),
+    /// sealed when a passphrase is given. `saved_on` is today's date, from the page's clock.
+    SaveSnapshot {
+        passphrase: Option<String>,
+        saved_on: Option<String>,
+        /// Post it back as `{report_snapshot, base64}` (for a standalone report) instead of a
+        /// download.
+        #[serde(default)]
+        for_report: bool,
     },
     /// Read a loaded file again with the columns the user chose.
     Remap {
@@ -56,6 +76,8 @@ pub enum Request {
         file_name: String,
         key_hex: String,
         mapping: Option<HrisMapping>,
+        #[serde(default)]
+        embedded: bool,
     },
     /// Compute the Report for this date range and these filters from now on.
     SetQuery {
@@ -108,6 +130,7 @@ mod tests {
         let request = Request::Load {
             file_id: 3,
             file_name: "users.csv".into(),
+            embedded: false,
         };
         let json = request.to_json();
         assert_eq!(

@@ -21,6 +21,8 @@ pub struct Job {
     pub file: File,
     pub key_hex: String,
     pub mapping: Option<HrisMapping>,
+    /// A standalone report's embedded snapshot (accepted under any org key).
+    pub embedded: bool,
 }
 
 struct Helper {
@@ -193,6 +195,7 @@ fn send(worker: &Worker, job: &Job) {
         file_name: job.file_name.clone(),
         key_hex: job.key_hex.clone(),
         mapping: job.mapping.clone(),
+        embedded: job.embedded,
     };
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"request".into(), &request.to_json().into());

@@ -19,19 +19,21 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
 
-struct LoadedFile {
-    file_id: u32,
-    name: String,
-    file: File,
+pub(super) struct LoadedFile {
+    pub(super) file_id: u32,
+    pub(super) name: String,
+    pub(super) file: File,
     mapping: Option<HrisMapping>,
+    /// A standalone report's embedded snapshot: accepted under any org key.
+    embedded: bool,
 }
 
-struct State {
-    key: Option<OrgKey>,
-    settings: Settings,
+pub(super) struct State {
+    pub(super) key: Option<OrgKey>,
+    pub(super) settings: Settings,
     query: Query,
-    dataset: Dataset,
-    files: Vec<LoadedFile>,
+    pub(super) dataset: Dataset,
+    pub(super) files: Vec<LoadedFile>,
     pool: Pool,
     /// Per file id: the generation of its latest read (older parse results are dropped).
     generations: HashMap<u32, u32>,
@@ -49,11 +51,16 @@ thread_local! {
     });
 }
 
-fn scope() -> DedicatedWorkerGlobalScope {
+pub(super) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(reply: &Reply) {
+/// Runs `f` on the worker's state (from a callback that finished later).
+pub(super) fn with_state(f: impl FnOnce(&mut State)) {
+    STATE.with(|state| f(&mut state.borrow_mut()));
+}
+
+pub(super) fn post(reply: &Reply) {
     let _ = scope().post_message(&JsValue::from_str(&reply.to_json()));
 }
 
@@ -105,7 +112,11 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
                 return;
             }
         }
-        Request::Load { file_id, file_name } => {
+        Request::Load {
+            file_id,
+            file_name,
+            embedded,
+        } => {
             let Some(file) = file else {
                 post(&Reply::Problem {
                     message: format!("{file_name}: no file was attached to the request."),
@@ -118,8 +129,24 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
                 name: file_name,
                 file,
                 mapping: None,
+                embedded,
             });
             schedule(state, file_id);
+            return;
+        }
+        Request::Unlock {
+            file_id,
+            passphrase,
+        } => {
+            super::snapshots::unlock(state, file_id, passphrase);
+            return;
+        }
+        Request::SaveSnapshot {
+            passphrase,
+            saved_on,
+            for_report,
+        } => {
+            super::snapshots::save(state, passphrase, saved_on, for_report);
             return;
         }
         Request::Remap { file_id, mapping } => {
@@ -141,6 +168,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
                     name: sample.name,
                     file,
                     mapping: None,
+                    embedded: false,
                 });
                 schedule(state, file_id);
             }
@@ -185,8 +213,10 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             file_name,
             key_hex,
             mapping,
+            embedded,
         } => {
-            parse_for_pool(file_id, generation, &file_name, &key_hex, mapping, file);
+            let job = (file_id, generation, embedded);
+            parse_for_pool(job, &file_name, &key_hex, mapping, file);
             return;
         }
         Request::SetSettings { settings } => state.settings = settings,
@@ -196,7 +226,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
 }
 
 /// Reads a file (again): in a parse worker when they can run here, else in place.
-fn schedule(state: &mut State, file_id: u32) {
+pub(super) fn schedule(state: &mut State, file_id: u32) {
     let generation = {
         let g = state.generations.entry(file_id).or_default();
         *g += 1;
@@ -210,7 +240,8 @@ fn schedule(state: &mut State, file_id: u32) {
         post_report(state, Some(file_id));
         return;
     };
-    if state.pool.available() {
+    let pooled = state.pool.available();
+    if pooled {
         let job = Job {
             file_id,
             generation,
@@ -218,16 +249,21 @@ fn schedule(state: &mut State, file_id: u32) {
             file: loaded.file.clone(),
             key_hex: key.to_hex(),
             mapping: loaded.mapping.clone(),
+            embedded: loaded.embedded,
         };
         state.pool.submit(job, on_pool_event);
     }
     if !state.pool.available() {
-        // Helpers cannot start here: read what was queued in place.
+        // Helpers cannot start here: read what was queued in place, and this file unless it
+        // was queued or (handed to a helper before the others failed) is being read already.
+        let mut read_now = false;
         for job in state.pool.take_queue() {
+            read_now |= job.file_id == file_id;
             read(state, job.file_id);
             post_report(state, Some(job.file_id));
         }
-        if state.dataset.sources().iter().all(|s| s.file_id != file_id) {
+        let loaded = state.dataset.sources().iter().any(|s| s.file_id == file_id);
+        if !read_now && (!pooled || !loaded) {
             read(state, file_id);
             post_report(state, Some(file_id));
         }
@@ -294,7 +330,7 @@ fn on_pool_event(index: usize, event: pool::Event) {
 }
 
 /// A file whose reading failed outside the parser's own diagnostics.
-fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedFile {
+pub(super) fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedFile {
     ParsedFile::new(
         file_id,
         name,
@@ -311,8 +347,7 @@ fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedFile {
 
 /// In a parse worker: reads the file and sends its outcome back, encoded.
 fn parse_for_pool(
-    file_id: u32,
-    generation: u32,
+    (file_id, generation, embedded): (u32, u32, bool),
     file_name: &str,
     key_hex: &str,
     mapping: Option<HrisMapping>,
@@ -335,6 +370,7 @@ fn parse_for_pool(
             let options = IngestOptions {
                 key: &key,
                 hris_mapping: mapping.as_ref(),
+                foreign_snapshot_ok: embedded,
             };
             let result = match FileRead::new(file, &mut progress) {
                 Ok(reader) => ingest(reader, &options),
@@ -387,6 +423,7 @@ fn read(state: &mut State, file_id: u32) {
     let options = IngestOptions {
         key: &key,
         hris_mapping: loaded.mapping.as_ref(),
+        foreign_snapshot_ok: loaded.embedded,
     };
     let outcome = match FileRead::new(loaded.file.clone(), &mut progress) {
         Ok(reader) => ingest(reader, &options),
@@ -399,7 +436,7 @@ fn read(state: &mut State, file_id: u32) {
     state.dataset.add(file_id, &name, size, outcome);
 }
 
-fn post_report(state: &State, file_id: Option<u32>) {
+pub(super) fn post_report(state: &State, file_id: Option<u32>) {
     let fingerprint = state
         .key
         .as_ref()
@@ -413,7 +450,7 @@ fn post_report(state: &State, file_id: Option<u32>) {
 }
 
 /// A `File` made from bytes (the sample organisation's files), read like a dropped one.
-fn make_file(name: &str, mime: &str, bytes: &[u8]) -> Option<File> {
+pub(super) fn make_file(name: &str, mime: &str, bytes: &[u8]) -> Option<File> {
     let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = web_sys::FilePropertyBag::new();
     options.set_type(mime);

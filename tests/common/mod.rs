@@ -30,6 +30,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
         &IngestOptions {
             key: &key,
             hris_mapping: None,
+            foreign_snapshot_ok: false,
         },
     )
 }

@@ -72,7 +72,9 @@ fn parse(reader: &mut dyn Read, key: &OrgKey, tool: Tool) -> Result<Parsed, File
     let mut hasher = Pseudonymiser::new(key);
     let mut days = DayCheck::default();
     let mut more_pages = false;
-    let Parsed { facts, diagnostics } = &mut parsed;
+    let Parsed {
+        facts, diagnostics, ..
+    } = &mut parsed;
     each_record::<Row>(
         reader,
         &["data"],

@@ -89,7 +89,9 @@ fn parse(reader: &mut dyn Read, kind: &'static str) -> Result<Parsed, FileError>
     let mut parsed = Parsed::default();
     let mut days = DayCheck::default();
     let mut from = EngagedFrom::default();
-    let Parsed { facts, diagnostics } = &mut parsed;
+    let Parsed {
+        facts, diagnostics, ..
+    } = &mut parsed;
     each_record::<Row>(
         reader,
         &["data"],

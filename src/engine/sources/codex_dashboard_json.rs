@@ -76,7 +76,9 @@ struct Row {
 fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
     let mut parsed = Parsed::default();
     let mut hasher = Pseudonymiser::new(key);
-    let Parsed { facts, diagnostics } = &mut parsed;
+    let Parsed {
+        facts, diagnostics, ..
+    } = &mut parsed;
     each_record::<Row>(
         reader,
         &["data"],

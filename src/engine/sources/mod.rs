@@ -29,6 +29,7 @@ pub mod hris_workday_json;
 pub mod json_rows;
 pub mod records;
 pub mod registry;
+pub mod uptake_snapshot;
 pub mod values;
 
 use super::date::DaySpan;
@@ -126,6 +127,8 @@ impl Diagnostics {
 pub struct Parsed {
     pub facts: Facts,
     pub diagnostics: Diagnostics,
+    /// For an `uptake.snapshot`: when, how and from what it was made.
+    pub snapshot: Option<crate::engine::snapshot::SnapshotInfo>,
 }
 
 /// A file that cannot be read at all. `message` says where and what was found; `hint` what to
@@ -136,6 +139,9 @@ pub struct FileError {
     pub hint: String,
     /// Set when the file looks like an HRIS roster whose columns need to be chosen by hand.
     pub mapping_request: Option<hris::MappingRequest>,
+    /// Set for a passphrase-protected snapshot: the page asks for the passphrase.
+    #[serde(default)]
+    pub locked: bool,
 }
 
 impl FileError {
@@ -144,6 +150,7 @@ impl FileError {
             message: message.into(),
             hint: hint.into(),
             mapping_request: None,
+            locked: false,
         }
     }
 }

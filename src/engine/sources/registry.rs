@@ -8,7 +8,7 @@ use super::{
     chatgpt_credit_usage_csv, chatgpt_gpts_csv, chatgpt_projects_csv, chatgpt_users_csv,
     codex_code_reviews_json, codex_dashboard_json, codex_user_csv, copilot_activity_csv,
     copilot_entity_report, copilot_metrics_json, copilot_seats_json, copilot_usage_ndjson,
-    copilot_user_teams, github_billing_csv, hris, FileError, Parsed,
+    copilot_user_teams, github_billing_csv, hris, uptake_snapshot, FileError, Parsed,
 };
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::identity::OrgKey;
@@ -23,6 +23,8 @@ pub struct ParseContext<'a> {
     pub json: bool,
     /// Columns chosen by the user for an HRIS file, if any.
     pub hris_mapping: Option<&'a HrisMapping>,
+    /// Accept a snapshot made under another org key (see `IngestOptions`).
+    pub foreign_snapshot_ok: bool,
 }
 
 /// One supported format.
@@ -39,6 +41,7 @@ pub struct FormatSpec {
 }
 
 pub static FORMATS: &[FormatSpec] = &[
+    uptake_snapshot::FORMAT,
     chatgpt_users_csv::FORMAT,
     chatgpt_gpts_csv::FORMAT,
     chatgpt_projects_csv::FORMAT,

@@ -4,6 +4,7 @@
 
 pub mod axis;
 pub mod draw;
+pub mod png;
 pub mod readout;
 pub mod spec;
 
@@ -12,6 +13,7 @@ pub use spec::{
 };
 
 use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::format;
 use leptos::prelude::*;
 
@@ -49,14 +51,22 @@ pub fn Chart(
     }
     let tall = matches!(&spec, ChartSpec::Scatter(_));
     let short = matches!(&spec, ChartSpec::Heatmap(_));
+    let figure = NodeRef::<leptos::html::Figure>::new();
+    let for_png = StoredValue::new(spec.clone());
+    let save_png = move |_| {
+        if let Some(figure) = figure.get_untracked() {
+            for_png.with_value(|spec| png::download(&figure, spec));
+        }
+    };
     view! {
-        <figure class="chart" class:chart-tall=tall class:chart-short=short>
+        <figure class="chart" class:chart-tall=tall class:chart-short=short node_ref=figure>
             <Legend spec=spec.clone() />
             <ChartCanvas data=spec.clone() draw=draw_spec readout=read_spec summary=summary test_id=test_id />
             {note}
             <div class="chart-foot">
                 <DataTable spec=spec />
                 {definition}
+                <button type="button" class="link small chart-png" data-testid="export-png" on:click=save_png>"PNG"</button>
             </div>
         </figure>
     }
@@ -178,6 +188,7 @@ fn DataTable(spec: ChartSpec) -> impl IntoView {
     view! {
         <details class="chart-data">
             <summary>"Chart data"</summary>
+            <TableTools />
             <div class="table-scroll">
                 <table class="data-table">
                     <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>

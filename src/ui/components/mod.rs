@@ -9,5 +9,8 @@ pub mod filter_bar;
 pub mod header;
 pub mod mapper;
 pub mod nav;
+pub mod snapshot_controls;
 pub mod source_list;
+pub mod table_tools;
+pub mod takeaway;
 pub mod view_frame;

@@ -2,6 +2,7 @@
 //! skipped and repeated, and what went wrong (the `source` contract in DESIGN.md).
 
 use super::mapper::Mapper;
+use super::snapshot_controls::{Unlock, UseSnapshotSettings};
 use crate::engine::dataset::SourceState;
 use crate::engine::detect::FormatId;
 use crate::engine::sources::hris::MappingRequest;
@@ -35,6 +36,10 @@ pub struct SourceRow {
     pub mapping_request: Option<MappingRequest>,
     /// The parse worker that read it (1, 2…), `None` when read in place or still reading.
     pub reader: Option<u32>,
+    /// A sealed snapshot waiting for its passphrase.
+    pub locked: bool,
+    /// A loaded snapshot's settings.
+    pub snapshot_settings: Option<crate::engine::settings::Settings>,
 }
 
 /// Files the worker reported on, with files still being read shown as reading.
@@ -74,6 +79,8 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
             missing_days: s.diagnostics.missing_days,
             mapping_request: s.mapping_request.clone(),
             reader: s.reader,
+            locked: s.locked,
+            snapshot_settings: s.snapshot.as_ref().map(|i| i.settings.clone()),
         })
         .collect();
     for file in reading {
@@ -84,6 +91,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 row.progress = progress;
                 row.mapping_request = None;
                 row.reader = None;
+                row.locked = false;
             }
             None => rows.push(SourceRow {
                 file_id: file.file_id,
@@ -104,6 +112,8 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 missing_days: 0,
                 reader: None,
                 mapping_request: None,
+                locked: false,
+                snapshot_settings: None,
             }),
         }
     }
@@ -127,7 +137,7 @@ pub fn SourceList() -> impl IntoView {
                 <h2 class="panel-title">"Loaded files"</h2>
             </Show>
             <ul class="source-list">
-                <For each=move || rows.get() key=|row| (row.file_id, row.state, row.rows, row.skipped, row.duplicates, row.progress, row.format_id) let:row>
+                <For each=move || rows.get() key=|row| (row.file_id, row.state, row.rows, row.skipped, row.duplicates, row.progress, row.format_id, row.error.clone()) let:row>
                     <SourceItem row=row session=session />
                 </For>
             </ul>
@@ -207,6 +217,8 @@ fn SourceItem(row: SourceRow, session: Session) -> impl IntoView {
                 <p class="error" role="alert"><strong>{e}</strong> " " {row.hint.clone().unwrap_or_default()}</p>
             })}
             {mapper}
+            {row.locked.then(|| view! { <Unlock file_id=file_id /> })}
+            {row.snapshot_settings.clone().map(|s| view! { <UseSnapshotSettings settings=s /> })}
             {details}
         </li>
     }

@@ -7,12 +7,14 @@ pub mod credits;
 pub mod cross_tool;
 pub mod data;
 pub mod departments;
+pub mod history;
 pub mod licences;
 pub mod models;
 pub mod overview;
 pub mod people;
 pub mod power_users;
 pub mod prompts;
+pub mod report;
 pub mod sessions;
 pub mod settings;
 pub mod timing;
@@ -111,6 +113,95 @@ impl TrendLabels {
             note: b.note.clone().unwrap_or_default(),
         }
     }
+}
+
+/// A dashboard in the printed report: its id, whether the Report has anything for it (a view
+/// nothing loaded can fill is left out rather than printed as an empty page), and its body.
+pub struct Printed {
+    pub id: &'static str,
+    pub has_data: fn(&crate::engine::Report) -> bool,
+    pub body: fn() -> leptos::prelude::AnyView,
+}
+
+/// The dashboards of the printed report, in reading order (People, Data and Settings stay on
+/// screen).
+pub fn printed() -> Vec<Printed> {
+    use leptos::prelude::*;
+    fn any<V: IntoView + 'static>(v: V) -> AnyView {
+        v.into_any()
+    }
+    vec![
+        Printed {
+            id: "overview",
+            has_data: |_| true,
+            body: || any(view! { <overview::Overview /> }),
+        },
+        Printed {
+            id: "history",
+            has_data: |r| !r.history.months.is_empty() || !r.history.first_use.is_empty(),
+            body: || any(view! { <history::HistoryView /> }),
+        },
+        Printed {
+            id: "departments",
+            has_data: |r| r.department_usage.needs.is_none(),
+            body: || any(view! { <departments::DepartmentsView /> }),
+        },
+        Printed {
+            id: "cross-tool",
+            has_data: |r| r.overlap.needs.is_none(),
+            body: || any(view! { <cross_tool::CrossToolView /> }),
+        },
+        Printed {
+            id: "sessions",
+            has_data: |r| r.depth.needs.is_none(),
+            body: || any(view! { <sessions::SessionsView /> }),
+        },
+        Printed {
+            id: "prompts",
+            has_data: |r| r.prompts.needs.is_none(),
+            body: || any(view! { <prompts::PromptsView /> }),
+        },
+        Printed {
+            id: "models",
+            has_data: |r| r.models.needs.is_none(),
+            body: || any(view! { <models::ModelsView /> }),
+        },
+        Printed {
+            id: "timing",
+            has_data: |r| r.timing.needs.is_none(),
+            body: || any(view! { <timing::TimingView /> }),
+        },
+        Printed {
+            id: "power-users",
+            has_data: |r| r.concentration.needs.is_none(),
+            body: || any(view! { <power_users::PowerUsersView /> }),
+        },
+        Printed {
+            id: "licences",
+            has_data: |r| r.licences.needs.is_none(),
+            body: || any(view! { <licences::LicencesView /> }),
+        },
+        Printed {
+            id: "tokens",
+            has_data: |r| r.tokens.needs.is_none(),
+            body: || any(view! { <tokens::TokensView /> }),
+        },
+        Printed {
+            id: "credits",
+            has_data: |r| r.credits.needs.is_none(),
+            body: || any(view! { <credits::CreditsView /> }),
+        },
+        Printed {
+            id: "codex",
+            has_data: |r| r.codex.needs.is_none(),
+            body: || any(view! { <codex::CodexView /> }),
+        },
+        Printed {
+            id: "copilot",
+            has_data: |r| r.copilot.needs.is_none(),
+            body: || any(view! { <copilot::CopilotView /> }),
+        },
+    ]
 }
 
 #[cfg(test)]

@@ -54,8 +54,8 @@ use super::licences::usd;
 use crate::engine::date::DaySpan;
 use crate::engine::facts::Tool;
 use crate::engine::report::Figure;
-use cohorts::CohortMonth;
-use first_use::ToolFirstUse;
+pub use cohorts::CohortMonth;
+pub use first_use::ToolFirstUse;
 use serde::{Deserialize, Serialize};
 
 pub const ACTIVE: Definition = Definition {

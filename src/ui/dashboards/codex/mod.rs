@@ -6,6 +6,7 @@ pub mod model;
 use crate::engine::metrics::definitions::Unit;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -56,6 +57,7 @@ fn CodexBody(model: CodexModel) -> impl IntoView {
                 <p class="muted small">"CLI = CODEX_CLI · IDE = CODEX_IDE_* · Cloud = CODEX_WEB · Desktop = CODEX_DESKTOP_APP, CODEX_WORK_DESKTOP · Code review = CODEX_GITHUB · other clients by their id. A person using two surfaces counts on both."</p>
                 {if has_surfaces {
                     view! {
+                        <TableTools />
                         <table class="data-table" data-testid="codex-surfaces">
                             <thead><tr>
                                 <th scope="col">"Surface"</th>
@@ -110,6 +112,7 @@ fn CodexBody(model: CodexModel) -> impl IntoView {
                     Some(note) => view! { <p class="muted" data-testid="ranking-hidden">{note}</p> }.into_any(),
                     None => view! {
                         <p class="muted small">"Top 10 by turns in the headline week. Pseudonyms only: the org key holder can re-identify, nobody else."</p>
+                        <TableTools />
                         <table class="data-table" data-testid="codex-ranking">
                             <thead><tr>
                                 <th scope="col" class="num">"#"</th>
@@ -145,6 +148,7 @@ fn CreditGroupTable(
     test_id: &'static str,
 ) -> impl IntoView {
     view! {
+        <TableTools />
         <table class="data-table" data-testid=test_id>
             <thead><tr>
                 <th scope="col">{group}</th>

@@ -7,6 +7,7 @@ use crate::engine::metrics::copilot::BreakdownTable;
 use crate::engine::metrics::definitions::Unit;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -104,6 +105,7 @@ fn Breakdown(table: BreakdownTable) -> impl IntoView {
     view! {
         <section class="panel">
             <h3>{format!("By {}", table.dimension.to_lowercase())}</h3>
+            <TableTools />
             <div class:scroll-box=many>
                 <table class="data-table" data-testid=id>
                     <thead><tr>

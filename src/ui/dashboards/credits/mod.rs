@@ -7,6 +7,7 @@ use crate::engine::metrics::credits::{BudgetRow, DepartmentBudgetRow, UsageRow};
 use crate::engine::metrics::definitions::Unit;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -72,6 +73,7 @@ fn CreditsBody(model: CreditsModel) -> impl IntoView {
 fn BudgetTable(rows: Vec<BudgetRow>) -> impl IntoView {
     let money = |v: Option<f64>| format::value(v, Unit::Usd);
     view! {
+        <TableTools />
         <table class="data-table" data-testid="budget-table">
             <thead>
                 <tr>
@@ -144,6 +146,7 @@ fn DepartmentBudgetTable(rows: Vec<DepartmentBudgetRow>, unattributed: f64) -> i
         <p class="muted small">"Usage cost attributed through each person's department (HRIS first). Departments with fewer people with usage than the minimum group size are hidden, with the next-smallest where a total would reveal them."
             {(unattributed > 0.0).then(|| format!(" {} of this month's usage names no person (organisation rows) and is in no department.", money(Some(unattributed))))}
         </p>
+        <TableTools />
         <div class="table-scroll">
         <table class="data-table" data-testid="department-budget-table">
             <thead>
@@ -200,6 +203,7 @@ fn UsageTable(
         return view! { <p class="muted">"No usage in this month."</p> }.into_any();
     }
     view! {
+        <TableTools />
         <div class="table-scroll">
         <table class="data-table" data-testid=test_id>
             <thead>

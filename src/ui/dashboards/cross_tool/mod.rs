@@ -6,6 +6,7 @@ pub mod model;
 use crate::engine::metrics::definitions::Unit;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -82,6 +83,7 @@ fn CrossToolBody(model: CrossToolModel) -> impl IntoView {
                             </li>
                         }).collect_view()}
                     </ul>
+                    <TableTools />
                     <table class="data-table" data-testid="tool-pairs">
                         <thead><tr><th scope="col">"Both of"</th><th scope="col" class="num">"People"</th></tr></thead>
                         <tbody>
@@ -100,6 +102,7 @@ fn CrossToolBody(model: CrossToolModel) -> impl IntoView {
                 <p class="muted small">{department_note}</p>
                 <Chart spec=split_chart test_id="tool-split-departments" summary=split_summary
                     definition="Each department's people active in the headline week, split by tool: a person active on two tools counts once under each. Departments under the minimum group size are hidden (with complementary suppression). Source: every loaded tool's activity; departments from HRIS, else the vendor's field." />
+                <TableTools />
                 <table class="data-table" data-testid="tool-split-table">
                     <thead><tr>
                         <th scope="col">"Department"</th>
@@ -134,6 +137,7 @@ fn CrossToolBody(model: CrossToolModel) -> impl IntoView {
                     view! { <p class="muted">"Nobody holds two coding assistants."</p> }.into_any()
                 } else {
                     view! {
+                        <TableTools />
                         <table class="data-table">
                             <thead><tr><th scope="col">"Tools held"</th><th scope="col" class="num">"People"</th><th scope="col" class="num">"Monthly seat cost"</th></tr></thead>
                             <tbody>

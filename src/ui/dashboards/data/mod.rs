@@ -2,6 +2,7 @@
 //! weeks are cut.
 
 use crate::ui::components::source_list::source_rows;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::format;
 use crate::ui::state::Session;
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ pub fn DataView() -> impl IntoView {
         <section class="dashboard" data-testid="data-view">
             <header class="dash-head"><h2>"Data"</h2></header>
             <p class="muted">{week_note}</p>
+            <TableTools />
             <table class="data-table">
                 <thead>
                     <tr>

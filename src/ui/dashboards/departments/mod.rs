@@ -7,6 +7,7 @@ pub mod model;
 use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::department_usage::{DepartmentUsageRow, UsageBasis};
 use crate::ui::charts::Chart;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -100,6 +101,7 @@ fn UsageTable(
         }
     };
     view! {
+        <TableTools />
         <table class="data-table" data-testid="departments-table">
             <thead>
                 <tr>

@@ -7,6 +7,7 @@ use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::licences::{DepartmentSeats, ToolSeats};
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -83,6 +84,7 @@ fn share(part: Option<u32>, whole: Option<u32>) -> Option<f64> {
 #[component]
 fn ToolTable(tools: Vec<ToolSeats>) -> impl IntoView {
     view! {
+        <TableTools />
         <table class="data-table" data-testid="licence-tools">
             <thead>
                 <tr>
@@ -128,6 +130,7 @@ fn DepartmentTable(rows: Vec<DepartmentSeats>) -> impl IntoView {
         return view! { <p class="muted">"No seats to break down."</p> }.into_any();
     }
     view! {
+        <TableTools />
         <div class="table-scroll">
         <table class="data-table" data-testid="licence-departments">
             <thead>

@@ -8,6 +8,7 @@ use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::models::ModelTierRow;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -60,6 +61,7 @@ fn ModelsBody(model: ModelsModel) -> impl IntoView {
 #[component]
 fn TierTable(rows: Vec<ModelTierRow>) -> impl IntoView {
     view! {
+        <TableTools />
         <table class="data-table" data-testid="model-tiers">
             <thead>
                 <tr>

@@ -10,6 +10,7 @@ use crate::engine::report::DepartmentRow;
 use crate::ui::charts::Chart;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::format;
 use crate::ui::state::Session;
 use leptos::prelude::*;
@@ -208,6 +209,7 @@ fn TrendTable(points: Vec<model::TrendPoint>) -> impl IntoView {
     view! {
         <details class="chart-data">
             <summary>"Chart data"</summary>
+            <TableTools />
             <table class="data-table">
                 <thead><tr><th scope="col">"Week"</th><th scope="col">"Weekly active"</th><th scope="col">"Seats"</th></tr></thead>
                 <tbody>
@@ -232,6 +234,7 @@ fn DepartmentTable(rows: Vec<DepartmentRow>) -> impl IntoView {
         )
     };
     view! {
+        <TableTools />
         <table class="data-table" data-testid="department-table">
             <thead>
                 <tr>

@@ -5,6 +5,7 @@ pub mod model;
 
 use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::people_table::PersonRow;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -72,6 +73,7 @@ fn PeopleBody(model: PeopleModel) -> impl IntoView {
                 <ActionNote action=action.clone() />
                 <section class="panel">
                     <p class="muted small">{summary.clone()}" "{definition.clone()}</p>
+                    <TableTools />
                     <div class="table-scroll">
                         <table class="data-table" data-testid="people-table">
                             <thead><tr>{Column::ALL.into_iter().map(header).collect_view()}</tr></thead>

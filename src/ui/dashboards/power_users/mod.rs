@@ -8,6 +8,7 @@ use crate::engine::metrics::concentration::PowerDepartment;
 use crate::engine::metrics::definitions::Unit;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -69,6 +70,7 @@ fn DepartmentTable(rows: Vec<PowerDepartment>) -> impl IntoView {
         )
     };
     view! {
+        <TableTools />
         <table class="data-table" data-testid="power-departments">
             <thead>
                 <tr>

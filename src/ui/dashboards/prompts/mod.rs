@@ -7,6 +7,7 @@ use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::prompts::PromptDepartment;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -54,6 +55,7 @@ fn PromptsBody(model: PromptsModel) -> impl IntoView {
 fn MixTable(rows: Vec<PromptDepartment>) -> impl IntoView {
     let rate = |v: Option<f64>| format::value(v, Unit::Rate);
     view! {
+        <TableTools />
         <table class="data-table" data-testid="prompt-departments">
             <thead>
                 <tr>

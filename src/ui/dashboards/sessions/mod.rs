@@ -8,6 +8,7 @@ use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::depth::ToolDepth;
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -70,6 +71,7 @@ fn SessionsBody(model: SessionsModel) -> impl IntoView {
 #[component]
 fn ToolTable(rows: Vec<ToolDepth>) -> impl IntoView {
     view! {
+        <TableTools />
         <table class="data-table" data-testid="depth-tools">
             <thead>
                 <tr>

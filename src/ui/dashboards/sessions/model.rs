@@ -121,6 +121,7 @@ pub(crate) fn depth_fixture_report(settings: &crate::engine::settings::Settings)
         let options = IngestOptions {
             key: &key,
             hris_mapping: None,
+            foreign_snapshot_ok: false,
         };
         data.add(i as u32, name, bytes.len() as u64, ingest(*bytes, &options));
     }

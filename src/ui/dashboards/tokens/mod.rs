@@ -8,6 +8,7 @@ use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::tokens::{SeatCostRow, TokenDepartmentRow, ToolTokens};
 use crate::ui::charts::Chart;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{ActionNote, NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -101,6 +102,7 @@ fn ratio(v: Option<f64>) -> String {
 #[component]
 fn ToolTable(rows: Vec<ToolTokens>) -> impl IntoView {
     view! {
+        <TableTools />
         <table class="data-table" data-testid="tokens-tools">
             <thead>
                 <tr>
@@ -129,6 +131,7 @@ fn ToolTable(rows: Vec<ToolTokens>) -> impl IntoView {
 #[component]
 fn DepartmentTable(rows: Vec<TokenDepartmentRow>) -> impl IntoView {
     view! {
+        <TableTools />
         <table class="data-table" data-testid="tokens-departments">
             <thead>
                 <tr>
@@ -173,6 +176,7 @@ fn DepartmentTable(rows: Vec<TokenDepartmentRow>) -> impl IntoView {
 #[component]
 fn SeatCostTable(rows: Vec<SeatCostRow>) -> impl IntoView {
     view! {
+        <TableTools />
         <table class="data-table" data-testid="tokens-seat-costs">
             <thead>
                 <tr>
