@@ -120,6 +120,21 @@ fn apply(session: Session, reply: Reply) {
             session.report.set(Some(*report));
         }
         Reply::Problem { message } => session.problem.set(Some(message)),
+        Reply::Memory {
+            worker_bytes,
+            parse_worker_peak_bytes,
+        } => {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let app = crate::worker::wasm_memory_bytes();
+                let _ = root.set_attribute("data-wasm-memory-app", &app.to_string());
+                let _ = root.set_attribute("data-wasm-memory-worker", &worker_bytes.to_string());
+                let parse = parse_worker_peak_bytes.to_string();
+                let _ = root.set_attribute("data-wasm-memory-parse", &parse);
+            }
+        }
     }
 }
 

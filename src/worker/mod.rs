@@ -107,6 +107,25 @@ pub enum Reply {
     },
     /// Something the page should show that is not about one file.
     Problem { message: String },
+    /// The wasm memory of the dataset worker and the largest of any parse worker so far, in
+    /// bytes (a wasm memory only grows, so its size is its peak); sent after every Report and
+    /// shown on the page's root element for benchmarks.
+    Memory {
+        worker_bytes: u64,
+        parse_worker_peak_bytes: u64,
+    },
+}
+
+/// The size of this wasm instance's memory in bytes (0 outside wasm).
+pub fn wasm_memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size(0) as u64 * 65_536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
 }
 
 impl Request {

@@ -42,6 +42,8 @@ pub enum Event {
         file_id: u32,
         generation: u32,
         bytes: Vec<u8>,
+        /// The helper's wasm memory after parsing it, in bytes.
+        memory: u64,
     },
     /// JSON text to pass to the page as it is (progress, problems).
     Forward(String),
@@ -55,6 +57,8 @@ pub struct Pool {
     queue: VecDeque<Job>,
     /// Helpers could not be started here: parse in place.
     unavailable: bool,
+    /// The largest wasm memory any helper reported, in bytes.
+    memory_peak: u64,
 }
 
 /// How many helpers: one per core, at least 2 and at most 4.
@@ -76,6 +80,15 @@ fn own_url() -> Option<String> {
 }
 
 impl Pool {
+    /// Records a helper's memory; the largest so far is [`Pool::memory_peak`].
+    pub fn note_memory(&mut self, bytes: u64) {
+        self.memory_peak = self.memory_peak.max(bytes);
+    }
+
+    pub fn memory_peak(&self) -> u64 {
+        self.memory_peak
+    }
+
     /// False when helpers cannot run here; the caller then parses in place.
     pub fn available(&self) -> bool {
         !self.unavailable
@@ -236,6 +249,7 @@ fn start(index: usize, on_event: fn(usize, Event)) -> Option<Helper> {
                 file_id: number("file_id"),
                 generation: number("generation"),
                 bytes: parsed.to_vec(),
+                memory: field("memory").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64,
             },
         );
     });

@@ -287,7 +287,9 @@ fn on_pool_event(index: usize, event: pool::Event) {
                 file_id,
                 generation,
                 bytes,
+                memory,
             } => {
+                state.pool.note_memory(memory);
                 let name = state
                     .pool
                     .job_of(index)
@@ -394,6 +396,8 @@ fn parse_for_pool(
     let _ = js_sys::Reflect::set(&message, &"parsed".into(), &array);
     let _ = js_sys::Reflect::set(&message, &"file_id".into(), &JsValue::from(file_id));
     let _ = js_sys::Reflect::set(&message, &"generation".into(), &JsValue::from(generation));
+    let memory = JsValue::from(super::wasm_memory_bytes() as f64);
+    let _ = js_sys::Reflect::set(&message, &"memory".into(), &memory);
     let transfer = js_sys::Array::of1(&array.buffer());
     let _ = scope().post_message_with_transfer(&message, &transfer);
 }
@@ -446,6 +450,10 @@ pub(super) fn post_report(state: &State, file_id: Option<u32>) {
     post(&Reply::Report {
         report: Box::new(report),
         file_id,
+    });
+    post(&Reply::Memory {
+        worker_bytes: super::wasm_memory_bytes(),
+        parse_worker_peak_bytes: state.pool.memory_peak(),
     });
 }
 
