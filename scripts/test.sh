@@ -2,6 +2,7 @@
 # Everything CI checks, in order, stopping at the first failure:  scripts/test.sh
 #   UPTAKE_SKIP_BROWSER=1 scripts/test.sh   skips the headless-Chromium tests (local quick runs;
 #                                           CI never sets it).
+#   FUZZ_SECONDS=30 scripts/test.sh         fuzzes each parser longer (default 5 s each).
 # Installs missing tools first (scripts/setup.sh); works from any directory.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,6 +24,9 @@ cargo clippy --target wasm32-unknown-unknown --bins --lib -- -D warnings
 
 heading "cargo test"
 cargo test
+
+heading "fuzz every parser briefly (scripts/fuzz.sh, FUZZ_SECONDS=${FUZZ_SECONDS:-5} each)"
+FUZZ_SECONDS="${FUZZ_SECONDS:-5}" scripts/fuzz.sh
 
 heading "trunk build --release --offline"
 trunk build --release --offline
