@@ -23,6 +23,8 @@ const SENSITIVE: &[&str] = &[
     "user",
     "display name",
     "user principal name",
+    "userprincipalname",
+    "displayname",
     "worker",
     "public_id",
     "user_id",

@@ -52,6 +52,8 @@ pub enum FormatId {
     CopilotActivityCsv,
     #[serde(rename = "github.billing_usage_csv")]
     GithubBillingUsageCsv,
+    #[serde(rename = "m365.copilot_usage_csv")]
+    M365CopilotUsageCsv,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -86,6 +88,7 @@ impl FormatId {
             FormatId::CopilotUsageNdjson => "copilot.usage_ndjson",
             FormatId::CopilotUserTeamsNdjson => "copilot.user_teams_ndjson",
             FormatId::GithubBillingUsageCsv => "github.billing_usage_csv",
+            FormatId::M365CopilotUsageCsv => "m365.copilot_usage_csv",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -117,6 +120,9 @@ impl FormatId {
             FormatId::CopilotUsageNdjson => "GitHub Copilot usage metrics, users (NDJSON)",
             FormatId::CopilotUserTeamsNdjson => "GitHub Copilot user-teams report (NDJSON)",
             FormatId::GithubBillingUsageCsv => "GitHub billing usage report (CSV)",
+            FormatId::M365CopilotUsageCsv => {
+                "Microsoft 365 Copilot usage, user detail (CSV or Graph JSON)"
+            }
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }

@@ -27,6 +27,7 @@ pub mod github_billing_csv;
 pub mod hris;
 pub mod hris_workday_json;
 pub mod json_rows;
+pub mod m365_copilot_usage_csv;
 pub mod records;
 pub mod registry;
 pub mod uptake_snapshot;
