@@ -23,6 +23,8 @@ const SENSITIVE: &[&str] = &[
     "user",
     "display name",
     "user principal name",
+    "userid",
+    "user id",
     "userprincipalname",
     "displayname",
     "worker",

@@ -54,6 +54,8 @@ pub enum FormatId {
     GithubBillingUsageCsv,
     #[serde(rename = "m365.copilot_usage_csv")]
     M365CopilotUsageCsv,
+    #[serde(rename = "cursor.daily_usage_json")]
+    CursorDailyUsageJson,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -89,6 +91,7 @@ impl FormatId {
             FormatId::CopilotUserTeamsNdjson => "copilot.user_teams_ndjson",
             FormatId::GithubBillingUsageCsv => "github.billing_usage_csv",
             FormatId::M365CopilotUsageCsv => "m365.copilot_usage_csv",
+            FormatId::CursorDailyUsageJson => "cursor.daily_usage_json",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -123,6 +126,7 @@ impl FormatId {
             FormatId::M365CopilotUsageCsv => {
                 "Microsoft 365 Copilot usage, user detail (CSV or Graph JSON)"
             }
+            FormatId::CursorDailyUsageJson => "Cursor Admin API daily usage (JSON)",
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }
