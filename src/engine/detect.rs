@@ -56,6 +56,8 @@ pub enum FormatId {
     M365CopilotUsageCsv,
     #[serde(rename = "cursor.daily_usage_json")]
     CursorDailyUsageJson,
+    #[serde(rename = "cursor.usage_events_csv")]
+    CursorUsageEventsCsv,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -92,6 +94,7 @@ impl FormatId {
             FormatId::GithubBillingUsageCsv => "github.billing_usage_csv",
             FormatId::M365CopilotUsageCsv => "m365.copilot_usage_csv",
             FormatId::CursorDailyUsageJson => "cursor.daily_usage_json",
+            FormatId::CursorUsageEventsCsv => "cursor.usage_events_csv",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -127,6 +130,7 @@ impl FormatId {
                 "Microsoft 365 Copilot usage, user detail (CSV or Graph JSON)"
             }
             FormatId::CursorDailyUsageJson => "Cursor Admin API daily usage (JSON)",
+            FormatId::CursorUsageEventsCsv => "Cursor usage events export (CSV)",
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }
