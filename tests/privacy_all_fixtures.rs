@@ -23,6 +23,7 @@ const SENSITIVE: &[&str] = &[
     "user",
     "display name",
     "user principal name",
+    "api_key_name",
     "userid",
     "user id",
     "userprincipalname",

@@ -58,6 +58,8 @@ pub enum FormatId {
     CursorDailyUsageJson,
     #[serde(rename = "cursor.usage_events_csv")]
     CursorUsageEventsCsv,
+    #[serde(rename = "claude.code_usage_json")]
+    ClaudeCodeUsageJson,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -95,6 +97,7 @@ impl FormatId {
             FormatId::M365CopilotUsageCsv => "m365.copilot_usage_csv",
             FormatId::CursorDailyUsageJson => "cursor.daily_usage_json",
             FormatId::CursorUsageEventsCsv => "cursor.usage_events_csv",
+            FormatId::ClaudeCodeUsageJson => "claude.code_usage_json",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -131,6 +134,7 @@ impl FormatId {
             }
             FormatId::CursorDailyUsageJson => "Cursor Admin API daily usage (JSON)",
             FormatId::CursorUsageEventsCsv => "Cursor usage events export (CSV)",
+            FormatId::ClaudeCodeUsageJson => "Claude Code Analytics API usage (JSON)",
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }

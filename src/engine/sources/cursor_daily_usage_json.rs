@@ -13,6 +13,7 @@
 
 use super::json_rows::each_record;
 use super::registry::FormatSpec;
+use super::values;
 use super::{FileError, Parsed};
 use crate::engine::date::{parse_timestamp, Day, DaySpan};
 use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
@@ -97,7 +98,7 @@ fn read_day(
         })?,
         None => epoch_day(&row.date).map_err(|e| ("date", e))?,
     };
-    let n = |value: &Value, key: &'static str| count(value).map_err(|e| (key, e));
+    let n = |value: &Value, key: &'static str| values::json_count(value).map_err(|e| (key, e));
     let chat = n(&row.chat_requests, "chatRequests")?;
     let agent = n(&row.agent_requests, "agentRequests")?;
     let composer = n(&row.composer_requests, "composerRequests")?;
@@ -185,22 +186,5 @@ pub fn epoch_day(value: &Value) -> Result<Day, String> {
             Ok(Day::from_unix_seconds(ms.div_euclid(1000)))
         }
         _ => Err(format!("expected epoch milliseconds, found {value}")),
-    }
-}
-
-/// A non-negative whole count: a number, a numeric string, or null/absent (zero).
-pub fn count(value: &Value) -> Result<u64, String> {
-    match value {
-        Value::Null => Ok(0),
-        Value::Number(n) => n
-            .as_u64()
-            .or_else(|| {
-                n.as_f64()
-                    .filter(|f| *f >= 0.0 && f.fract() == 0.0)
-                    .map(|f| f as u64)
-            })
-            .ok_or_else(|| format!("expected a whole number, found {n}")),
-        Value::String(s) => super::values::count(s).map(|n| n.map_or(0, u64::from)),
-        other => Err(format!("expected a whole number, found {other}")),
     }
 }

@@ -12,6 +12,7 @@ pub mod chatgpt_credit_usage_csv;
 pub mod chatgpt_gpts_csv;
 pub mod chatgpt_projects_csv;
 pub mod chatgpt_users_csv;
+pub mod claude_code_usage_json;
 pub mod codex_code_reviews_json;
 pub mod codex_dashboard_json;
 pub mod codex_user_csv;
