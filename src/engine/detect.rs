@@ -60,6 +60,8 @@ pub enum FormatId {
     CursorUsageEventsCsv,
     #[serde(rename = "claude.code_usage_json")]
     ClaudeCodeUsageJson,
+    #[serde(rename = "gemini.usage_csv")]
+    GeminiUsageCsv,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -98,6 +100,7 @@ impl FormatId {
             FormatId::CursorDailyUsageJson => "cursor.daily_usage_json",
             FormatId::CursorUsageEventsCsv => "cursor.usage_events_csv",
             FormatId::ClaudeCodeUsageJson => "claude.code_usage_json",
+            FormatId::GeminiUsageCsv => "gemini.usage_csv",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -135,6 +138,7 @@ impl FormatId {
             FormatId::CursorDailyUsageJson => "Cursor Admin API daily usage (JSON)",
             FormatId::CursorUsageEventsCsv => "Cursor usage events export (CSV)",
             FormatId::ClaudeCodeUsageJson => "Claude Code Analytics API usage (JSON)",
+            FormatId::GeminiUsageCsv => "Google Gemini for Workspace usage report (CSV)",
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }

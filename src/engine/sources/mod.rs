@@ -26,6 +26,7 @@ pub mod copilot_user_teams;
 pub mod csv_table;
 pub mod cursor_daily_usage_json;
 pub mod cursor_usage_events_csv;
+pub mod gemini_usage_csv;
 pub mod github_billing_csv;
 pub mod hris;
 pub mod hris_workday_json;
