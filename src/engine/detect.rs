@@ -62,6 +62,8 @@ pub enum FormatId {
     ClaudeCodeUsageJson,
     #[serde(rename = "gemini.usage_csv")]
     GeminiUsageCsv,
+    #[serde(rename = "cursor.analytics_csv")]
+    CursorAnalyticsCsv,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -101,6 +103,7 @@ impl FormatId {
             FormatId::CursorUsageEventsCsv => "cursor.usage_events_csv",
             FormatId::ClaudeCodeUsageJson => "claude.code_usage_json",
             FormatId::GeminiUsageCsv => "gemini.usage_csv",
+            FormatId::CursorAnalyticsCsv => "cursor.analytics_csv",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -139,6 +142,7 @@ impl FormatId {
             FormatId::CursorUsageEventsCsv => "Cursor usage events export (CSV)",
             FormatId::ClaudeCodeUsageJson => "Claude Code Analytics API usage (JSON)",
             FormatId::GeminiUsageCsv => "Google Gemini for Workspace usage report (CSV)",
+            FormatId::CursorAnalyticsCsv => "Cursor team analytics export (CSV)",
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }

@@ -24,6 +24,7 @@ pub mod copilot_seats_json;
 pub mod copilot_usage_ndjson;
 pub mod copilot_user_teams;
 pub mod csv_table;
+pub mod cursor_analytics_csv;
 pub mod cursor_daily_usage_json;
 pub mod cursor_usage_events_csv;
 pub mod gemini_usage_csv;
