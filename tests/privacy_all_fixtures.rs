@@ -23,6 +23,8 @@ const SENSITIVE: &[&str] = &[
     "user",
     "display name",
     "user principal name",
+    "profileid",
+    "ipaddress",
     "api_key_name",
     "userid",
     "user id",

@@ -64,6 +64,8 @@ pub enum FormatId {
     GeminiUsageCsv,
     #[serde(rename = "cursor.analytics_csv")]
     CursorAnalyticsCsv,
+    #[serde(rename = "gemini.audit_json")]
+    GeminiAuditJson,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -104,6 +106,7 @@ impl FormatId {
             FormatId::ClaudeCodeUsageJson => "claude.code_usage_json",
             FormatId::GeminiUsageCsv => "gemini.usage_csv",
             FormatId::CursorAnalyticsCsv => "cursor.analytics_csv",
+            FormatId::GeminiAuditJson => "gemini.audit_json",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -143,6 +146,9 @@ impl FormatId {
             FormatId::ClaudeCodeUsageJson => "Claude Code Analytics API usage (JSON)",
             FormatId::GeminiUsageCsv => "Google Gemini for Workspace usage report (CSV)",
             FormatId::CursorAnalyticsCsv => "Cursor team analytics export (CSV)",
+            FormatId::GeminiAuditJson => {
+                "Google Workspace Gemini audit activities, Reports API (JSON)"
+            }
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }

@@ -27,6 +27,7 @@ pub mod csv_table;
 pub mod cursor_analytics_csv;
 pub mod cursor_daily_usage_json;
 pub mod cursor_usage_events_csv;
+pub mod gemini_audit_json;
 pub mod gemini_usage_csv;
 pub mod github_billing_csv;
 pub mod hris;

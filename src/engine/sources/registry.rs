@@ -9,8 +9,8 @@ use super::{
     claude_code_usage_json, codex_code_reviews_json, codex_dashboard_json, codex_user_csv,
     copilot_activity_csv, copilot_entity_report, copilot_metrics_json, copilot_seats_json,
     copilot_usage_ndjson, copilot_user_teams, cursor_analytics_csv, cursor_daily_usage_json,
-    cursor_usage_events_csv, gemini_usage_csv, github_billing_csv, hris, m365_copilot_usage_csv,
-    uptake_snapshot, FileError, Parsed,
+    cursor_usage_events_csv, gemini_audit_json, gemini_usage_csv, github_billing_csv, hris,
+    m365_copilot_usage_csv, uptake_snapshot, FileError, Parsed,
 };
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::identity::OrgKey;
@@ -69,6 +69,7 @@ pub static FORMATS: &[FormatSpec] = &[
     cursor_usage_events_csv::FORMAT,
     cursor_analytics_csv::FORMAT,
     gemini_usage_csv::FORMAT,
+    gemini_audit_json::FORMAT,
     hris::FORMAT,
 ];
 
