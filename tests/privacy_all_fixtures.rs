@@ -23,6 +23,13 @@ const SENSITIVE: &[&str] = &[
     "user",
     "display name",
     "user principal name",
+    "profileid",
+    "ipaddress",
+    "api_key_name",
+    "userid",
+    "user id",
+    "userprincipalname",
+    "displayname",
     "worker",
     "public_id",
     "user_id",
@@ -58,7 +65,11 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// Collects sensitive strings; `parent` is the key of the enclosing object (an organisation's
 /// or a team's `login`/`name` is a label, not a person).
 fn collect_json(value: &Value, parent: Option<&str>, key: Option<&str>, out: &mut Vec<String>) {
-    let about_a_group = matches!(parent, Some("organization" | "assigning_team" | "team"));
+    // A Google Reports API event parameter's `value` is a label (`app_name`: `gmail`), not text.
+    let about_a_group = matches!(
+        parent,
+        Some("organization" | "assigning_team" | "team" | "parameters")
+    );
     match value {
         Value::Object(map) => map
             .iter()

@@ -52,6 +52,20 @@ pub enum FormatId {
     CopilotActivityCsv,
     #[serde(rename = "github.billing_usage_csv")]
     GithubBillingUsageCsv,
+    #[serde(rename = "m365.copilot_usage_csv")]
+    M365CopilotUsageCsv,
+    #[serde(rename = "cursor.daily_usage_json")]
+    CursorDailyUsageJson,
+    #[serde(rename = "cursor.usage_events_csv")]
+    CursorUsageEventsCsv,
+    #[serde(rename = "claude.code_usage_json")]
+    ClaudeCodeUsageJson,
+    #[serde(rename = "gemini.usage_csv")]
+    GeminiUsageCsv,
+    #[serde(rename = "cursor.analytics_csv")]
+    CursorAnalyticsCsv,
+    #[serde(rename = "gemini.audit_json")]
+    GeminiAuditJson,
     #[serde(rename = "hris")]
     Hris,
     #[serde(rename = "uptake.snapshot")]
@@ -86,6 +100,13 @@ impl FormatId {
             FormatId::CopilotUsageNdjson => "copilot.usage_ndjson",
             FormatId::CopilotUserTeamsNdjson => "copilot.user_teams_ndjson",
             FormatId::GithubBillingUsageCsv => "github.billing_usage_csv",
+            FormatId::M365CopilotUsageCsv => "m365.copilot_usage_csv",
+            FormatId::CursorDailyUsageJson => "cursor.daily_usage_json",
+            FormatId::CursorUsageEventsCsv => "cursor.usage_events_csv",
+            FormatId::ClaudeCodeUsageJson => "claude.code_usage_json",
+            FormatId::GeminiUsageCsv => "gemini.usage_csv",
+            FormatId::CursorAnalyticsCsv => "cursor.analytics_csv",
+            FormatId::GeminiAuditJson => "gemini.audit_json",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
         }
@@ -117,6 +138,17 @@ impl FormatId {
             FormatId::CopilotUsageNdjson => "GitHub Copilot usage metrics, users (NDJSON)",
             FormatId::CopilotUserTeamsNdjson => "GitHub Copilot user-teams report (NDJSON)",
             FormatId::GithubBillingUsageCsv => "GitHub billing usage report (CSV)",
+            FormatId::M365CopilotUsageCsv => {
+                "Microsoft 365 Copilot usage, user detail (CSV or Graph JSON)"
+            }
+            FormatId::CursorDailyUsageJson => "Cursor Admin API daily usage (JSON)",
+            FormatId::CursorUsageEventsCsv => "Cursor usage events export (CSV)",
+            FormatId::ClaudeCodeUsageJson => "Claude Code Analytics API usage (JSON)",
+            FormatId::GeminiUsageCsv => "Google Gemini for Workspace usage report (CSV)",
+            FormatId::CursorAnalyticsCsv => "Cursor team analytics export (CSV)",
+            FormatId::GeminiAuditJson => {
+                "Google Workspace Gemini audit activities, Reports API (JSON)"
+            }
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
         }

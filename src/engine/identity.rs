@@ -125,6 +125,10 @@ pub enum IdKind {
     GithubUserId,
     /// ChatGPT `public_id` / Analytics `user_id` (`user-…`).
     OpenaiUser,
+    /// Cursor `userId` (a number, or `user_…`), for removed members whose email is gone.
+    CursorUser,
+    /// Google Workspace `actor.profileId`.
+    GoogleProfile,
     /// Not a person: a conversation or session id, kept only to group messages.
     Conversation,
     /// Not a person: an event id, kept only to count an event once.
@@ -139,6 +143,8 @@ impl IdKind {
             IdKind::GithubLogin => "github",
             IdKind::GithubUserId => "github_id",
             IdKind::OpenaiUser => "openai_user",
+            IdKind::CursorUser => "cursor_user",
+            IdKind::GoogleProfile => "google_profile",
             IdKind::Conversation => "conversation",
             IdKind::Event => "event",
         }

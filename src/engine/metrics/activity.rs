@@ -126,6 +126,9 @@ pub fn tools_present(facts: &Facts) -> Vec<Tool> {
     TOOLS.into_iter().filter(|t| mask & bit(*t) != 0).collect()
 }
 
+/// How many days before its snapshot a seat report's last-activity days stand for the tool.
+pub const SNAPSHOT_REACH_DAYS: i32 = 7;
+
 /// The tools whose data reaches into `window` (their first-to-last day span overlaps it; daily
 /// exports leave out days nobody was active, so a sparse week still counts): a tool whose data
 /// starts after the window, or ends before it, is unknown there, not inactive.
@@ -155,6 +158,14 @@ pub fn tools_covering(facts: &Facts, window: DaySpan) -> Vec<Tool> {
     for charge in &facts.charges {
         if let (Some(tool), Some(day)) = (charge.tool, charge.day) {
             widen(tool, day, day);
+        }
+    }
+    // A dated seat snapshot (Copilot activity report, Microsoft 365 Copilot usage) knows each
+    // holder's last activity: whoever was active in the week before it has a last-activity day
+    // there, so it covers that week. Earlier weeks only have a lower bound, and stay unknown.
+    for seat in &facts.seats {
+        if let (Some(tool), Some(day)) = (seat.tool, seat.snapshot) {
+            widen(tool, day.plus(-SNAPSHOT_REACH_DAYS), day);
         }
     }
     TOOLS

@@ -66,6 +66,23 @@ pub fn date(text: &str) -> Result<Option<Day>, String> {
         .ok_or_else(|| format!("expected a date like 2025-03-30, found \"{trimmed}\""))
 }
 
+/// A non-negative whole count: a number, a numeric string, or null/absent (zero).
+pub fn json_count(value: &serde_json::Value) -> Result<u64, String> {
+    match value {
+        serde_json::Value::Null => Ok(0),
+        serde_json::Value::Number(n) => n
+            .as_u64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| *f >= 0.0 && f.fract() == 0.0)
+                    .map(|f| f as u64)
+            })
+            .ok_or_else(|| format!("expected a whole number, found {n}")),
+        serde_json::Value::String(s) => count(s).map(|n| n.map_or(0, u64::from)),
+        other => Err(format!("expected a whole number, found {other}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,106 @@
+//! The Cursor team analytics CSV parser (FORMATS.md §6b): member-days with the same measures
+//! as the Admin API file; empty cells are zero, `Is Active` a flag.
+
+mod common;
+
+use common::{day, key, read, report};
+use uptake::engine::date::Day;
+use uptake::engine::detect::FormatId;
+use uptake::engine::facts::{Measures, Tool};
+use uptake::engine::identity::IdKind;
+use uptake::engine::settings::Settings;
+
+const FILE: &str = "cursor/analytics_team.csv";
+
+/// (interactions, tabs shown, tabs accepted, lines suggested, lines accepted, lines deleted, used)
+type Counts = (u64, u64, u64, u64, u64, u64, u8);
+
+fn counts(m: &Measures) -> Counts {
+    (
+        m.interactions,
+        m.suggestions,
+        m.acceptances,
+        m.lines_suggested,
+        m.lines_accepted,
+        m.lines_deleted,
+        m.used,
+    )
+}
+
+#[test]
+fn member_days_with_requests_tabs_and_lines() {
+    let ingested = read(FILE);
+    assert_eq!(ingested.format, FormatId::CursorAnalyticsCsv);
+    let d = &ingested.parsed.diagnostics;
+    assert_eq!((d.rows_accepted, d.rows_skipped), (3, 3));
+    let skipped: Vec<String> = d.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        skipped,
+        vec![
+            "line 5, column \"Is Active\": expected 1/0 or True/False, found \"maybe\"",
+            "line 6, column \"Date\": expected a date like 2025-03-30, found \"06.10.2025\"",
+            "line 7, column \"Email\": no email or user id: the row names nobody",
+        ]
+    );
+    assert_eq!(
+        d.coverage.map(|c| (c.first, c.last)),
+        Some((day("2025-10-06"), day("2025-10-07")))
+    );
+    let facts = &ingested.parsed.facts;
+    let rows: Vec<(Day, bool, Counts)> = facts
+        .daily
+        .iter()
+        .map(|r| {
+            assert_eq!(r.tool, Tool::Cursor);
+            (r.day, r.active, counts(&r.measures))
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            // Ivy: requests 2 edit + 4 ask + 6 agent + 1 Cmd+K = 13; tabs 90 shown, 35
+            // accepted; lines 200 suggested, 150 accepted, 20 accepted deletions.
+            (
+                day("2025-10-06"),
+                true,
+                (
+                    13,
+                    90,
+                    35,
+                    200,
+                    150,
+                    20,
+                    Measures::USED_CHAT | Measures::USED_AGENT
+                )
+            ),
+            // Ivy, 2025-10-07T04:30Z: every cell empty, Is Active false.
+            (day("2025-10-07"), false, (0, 0, 0, 0, 0, 0, 0)),
+            // A user id only: tabs 12 / 5, Bugbot used.
+            (
+                day("2025-10-06"),
+                true,
+                (0, 12, 5, 0, 0, 0, Measures::USED_CODE_REVIEW)
+            ),
+        ]
+    );
+    let ivy = facts.daily[0].identity;
+    assert_eq!(
+        facts.identities.pseudonym(ivy),
+        key().pseudonym(IdKind::Email, "ivy.chen@example.com")
+    );
+    assert_eq!(
+        facts.identities.kind(facts.daily[2].identity),
+        IdKind::CursorUser
+    );
+    // Ivy's email and id (linked), the other id.
+    assert_eq!((facts.identities.len(), facts.links.len()), (3, 1));
+
+    let debug = format!("{facts:?}").to_lowercase();
+    let report = serde_json::to_string(&report(&[FILE], &Settings::default()))
+        .expect("report serialises")
+        .to_lowercase();
+    for raw in ["ivy.chen@example.com", "user_a1x9", "user_b2k7", "jon.bell"] {
+        assert!(!debug.contains(raw), "{raw} is in the facts");
+        assert!(!report.contains(raw), "{raw} is in the Report");
+    }
+}

@@ -1,0 +1,117 @@
+//! The Cursor Admin API daily usage parser (FORMATS.md §6a): epoch-millisecond dates as numbers
+//! or strings, `day` when given, `email` or the older `userEmail`, numeric or string `userId`.
+
+mod common;
+
+use common::{day, key, read, report};
+use uptake::engine::date::Day;
+use uptake::engine::detect::FormatId;
+use uptake::engine::facts::{Measures, Tool};
+use uptake::engine::identity::IdKind;
+use uptake::engine::settings::Settings;
+
+const FILE: &str = "cursor/daily_usage.json";
+
+/// (interactions, tabs shown, tabs accepted, lines suggested, lines accepted, lines deleted, used)
+type Counts = (u64, u64, u64, u64, u64, u64, u8);
+
+fn counts(m: &Measures) -> Counts {
+    (
+        m.interactions,
+        m.suggestions,
+        m.acceptances,
+        m.lines_suggested,
+        m.lines_accepted,
+        m.lines_deleted,
+        m.used,
+    )
+}
+
+#[test]
+fn member_days_with_requests_tabs_and_lines() {
+    let ingested = read(FILE);
+    assert_eq!(ingested.format, FormatId::CursorDailyUsageJson);
+    let d = &ingested.parsed.diagnostics;
+    // 8 records: 4 member-days, 3 unreadable, and Ada's 02-03 again (counted once).
+    assert_eq!(
+        (d.rows_accepted, d.rows_skipped, d.rows_duplicate),
+        (4, 3, 1)
+    );
+    let skipped: Vec<String> = d.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        skipped,
+        vec![
+            "line 6, column \"email\": no email or userId: the record names nobody",
+            "line 7, column \"date\": expected epoch milliseconds, found 1738540800",
+            "line 8, column \"chatRequests\": expected a whole number, found -2",
+        ]
+    );
+    assert_eq!(
+        d.coverage.map(|c| (c.first, c.last)),
+        Some((day("2025-02-03"), day("2025-02-04")))
+    );
+    let facts = &ingested.parsed.facts;
+    assert!(facts
+        .daily
+        .iter()
+        .all(|r| r.tool == Tool::Cursor && r.breakdown.is_total()));
+    let chat_agent = Measures::USED_CHAT | Measures::USED_AGENT;
+    let rows: Vec<(Day, bool, Counts)> = facts
+        .daily
+        .iter()
+        .map(|r| (r.day, r.active, counts(&r.measures)))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            // Ada, 1738540800000 ms = 2025-02-03: requests 2 composer + 5 chat + 3 agent
+            // + 1 Cmd+K = 11; tabs 50 shown, 20 accepted; lines 120 suggested, 80 accepted,
+            // 10 accepted deletions.
+            (
+                day("2025-02-03"),
+                true,
+                (11, 50, 20, 120, 80, 10, chat_agent)
+            ),
+            // Ada: `day` 2025-02-04 wins over `date`; tabs only.
+            (day("2025-02-04"), true, (0, 10, 4, 0, 0, 0, 0)),
+            // Ben: a row of zeros with isActive false: not active.
+            (day("2025-02-03"), false, (0, 0, 0, 0, 0, 0, 0)),
+            // A removed member (userId 777 only): agentRequests "4" as a string; Bugbot used.
+            (
+                day("2025-02-04"),
+                true,
+                (
+                    4,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    Measures::USED_AGENT | Measures::USED_CODE_REVIEW
+                )
+            ),
+        ]
+    );
+    // Ada's rows are her hashed email (both spellings of it), linked to her userId 101; Ben's
+    // older `userEmail` is linked to "user_8fK2pQ"; 777 stands alone. 2 emails + 3 ids.
+    let ada = facts.daily[0].identity;
+    assert_eq!(facts.daily[1].identity, ada);
+    assert_eq!(
+        facts.identities.pseudonym(ada),
+        key().pseudonym(IdKind::Email, "ada.kim@example.com")
+    );
+    assert_eq!(
+        facts.identities.kind(facts.daily[3].identity),
+        IdKind::CursorUser
+    );
+    assert_eq!((facts.identities.len(), facts.links.len()), (5, 2));
+
+    let debug = format!("{facts:?}").to_lowercase();
+    let report = serde_json::to_string(&report(&[FILE], &Settings::default()))
+        .expect("report serialises")
+        .to_lowercase();
+    for raw in ["ada.kim@example.com", "ben.ode", "user_8fk2pq", "cara.holm"] {
+        assert!(!debug.contains(raw), "{raw} is in the facts");
+        assert!(!report.contains(raw), "{raw} is in the Report");
+    }
+}

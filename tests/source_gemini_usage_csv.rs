@@ -1,0 +1,89 @@
+//! The Gemini for Workspace usage report parser (FORMATS.md §7a): one 28-day row per user,
+//! refused with a clear message when no date says where the 28 days are.
+
+mod common;
+
+use common::{day, key, read, read_bytes, report};
+use uptake::engine::detect::FormatId;
+use uptake::engine::facts::{Cadence, Tool};
+use uptake::engine::identity::IdKind;
+use uptake::engine::settings::Settings;
+
+const AS_DOWNLOADED: &str = "gemini/usage_report.csv";
+const DATED: &str = "gemini/usage_report_dated.csv";
+
+#[test]
+fn the_report_as_downloaded_asks_for_its_date() {
+    let error = read_bytes(&common::fixture(AS_DOWNLOADED)).expect_err("no date");
+    assert_eq!(error.format, Some(FormatId::GeminiUsageCsv));
+    assert_eq!(
+        error.error.message,
+        "This Gemini usage report has no date, so the 28 days it covers cannot be placed."
+    );
+    assert_eq!(
+        error.error.hint,
+        "Add a column named \"Report date\" holding the day the report was downloaded (YYYY-MM-DD) on every row, then add the file again."
+    );
+}
+
+#[test]
+fn dated_rows_are_28_day_periods_with_overall_usage() {
+    let ingested = read(DATED);
+    assert_eq!(ingested.format, FormatId::GeminiUsageCsv);
+    let d = &ingested.parsed.diagnostics;
+    // 7 rows: Nina, Omar, Pia; three unreadable; Nina again in capitals (counted once).
+    assert_eq!(
+        (d.rows_accepted, d.rows_skipped, d.rows_duplicate),
+        (3, 3, 1)
+    );
+    let skipped: Vec<String> = d.skipped.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        skipped,
+        vec![
+            "line 5, column \"Email\": no email: the row names nobody",
+            "line 6, column \"Overall Usage\": expected a whole number, found \"many\"",
+            "line 7, column \"Report date\": expected a date like 2025-03-30, found \"28/03/2025\"",
+        ]
+    );
+    // 28 days ending 2025-03-28: 2025-03-28 − 27 days = 2025-03-01.
+    assert_eq!(
+        d.coverage.map(|c| (c.first, c.last)),
+        Some((day("2025-03-01"), day("2025-03-28")))
+    );
+    let facts = &ingested.parsed.facts;
+    let rows: Vec<(u32, bool)> = facts
+        .periods
+        .iter()
+        .map(|r| {
+            assert_eq!(r.tool, Tool::Gemini);
+            assert_eq!(r.cadence, Cadence::DateRange);
+            assert_eq!(
+                (r.period.first, r.period.last),
+                (day("2025-03-01"), day("2025-03-28"))
+            );
+            (r.messages, r.is_active)
+        })
+        .collect();
+    // Nina 42 uses over 9 days; Omar none; Pia "1,204".
+    assert_eq!(rows, vec![(42, true), (0, false), (1204, true)]);
+    assert_eq!(
+        facts.identities.pseudonym(facts.periods[0].identity),
+        key().pseudonym(IdKind::Email, "nina.park@example.com")
+    );
+    assert_eq!(facts.identities.len(), 3);
+
+    let debug = format!("{facts:?}").to_lowercase();
+    let report = serde_json::to_string(&report(&[DATED], &Settings::default()))
+        .expect("report serialises")
+        .to_lowercase();
+    for raw in [
+        "nina.park@example.com",
+        "omar.said",
+        "pia.lund",
+        "quinn.ray",
+        "rob.tan",
+    ] {
+        assert!(!debug.contains(raw), "{raw} is in the facts");
+        assert!(!report.contains(raw), "{raw} is in the Report");
+    }
+}
