@@ -526,3 +526,117 @@ fn no_bad_file_panics_in_any_prefix() {
         }
     }
 }
+
+/// Good exports of four tools and a roster.
+const GOOD_FILES: &[&str] = &[
+    "chatgpt_users_weekly.csv",
+    "hris_workday.csv",
+    "copilot_usage_users.ndjson",
+    "codex_user.csv",
+    "copilot_seats_org.json",
+];
+
+/// Good files get ids 0…; each extra file comes after, in the given order, with a larger id.
+fn loaded(extra: &[(&str, Vec<u8>)], bad_first: bool) -> Dataset {
+    let mut dataset = Dataset::default();
+    let base = if bad_first { extra.len() as u32 } else { 0 };
+    let after = if bad_first {
+        0
+    } else {
+        GOOD_FILES.len() as u32
+    };
+    for (i, name) in GOOD_FILES.iter().enumerate() {
+        let bytes = fixture(name);
+        dataset.add(
+            base + i as u32,
+            name,
+            bytes.len() as u64,
+            read_bytes(&bytes),
+        );
+    }
+    for (i, (name, bytes)) in extra.iter().enumerate() {
+        dataset.add(
+            after + i as u32,
+            name,
+            bytes.len() as u64,
+            read_bytes(bytes),
+        );
+    }
+    dataset
+}
+
+fn headline(dataset: &Dataset) -> Vec<(String, Option<f64>)> {
+    let report = uptake::engine::metrics::build_report(
+        dataset,
+        &uptake::engine::settings::Settings::default(),
+        &key().fingerprint(),
+    );
+    let mut out: Vec<(String, Option<f64>)> = report
+        .figures
+        .iter()
+        .map(|f| (f.id.clone(), f.value))
+        .collect();
+    for week in &report.weekly {
+        out.push((
+            format!("wau {}", week.week.first),
+            Some(f64::from(week.weekly_active_users)),
+        ));
+    }
+    out
+}
+
+/// What the page shows of the good files, whatever their ids.
+fn good_summaries(dataset: &Dataset) -> Vec<String> {
+    dataset
+        .sources()
+        .into_iter()
+        .filter(|s| GOOD_FILES.contains(&s.file_name.as_str()))
+        .map(|s| format!("{} {:?} {:?}", s.file_name, s.state, s.diagnostics))
+        .collect()
+}
+
+#[test]
+fn good_files_survive_every_bad_file_beside_them() {
+    let alone = loaded(&[], false);
+    let figures_alone = headline(&alone);
+    assert!(figures_alone.iter().filter(|f| f.1.is_some()).count() > 10);
+    // Files that give no facts (refused, or a header only) leave every figure as it was,
+    // loaded before or after the good files.
+    let mut xlsx = zip_entry("xl/workbook.xml", b"<x/>");
+    xlsx.extend_from_slice(&zip_entry("xl/sheet1.xml", b"<x/>"));
+    let nothing: Vec<(&str, Vec<u8>)> = [
+        "empty.csv",
+        "blank.csv",
+        "image.png",
+        "report.pdf",
+        "export.zip",
+        "users_header_only.csv",
+        "lookalike_users.csv",
+    ]
+    .iter()
+    .map(|n| (*n, bad(n)))
+    .chain([
+        ("book.xlsx", xlsx),
+        ("cut.json", b"[{\"user_id\":".to_vec()),
+        ("garbage.bin", (0..=255u8).cycle().take(5000).collect()),
+    ])
+    .collect();
+    for bad_first in [false, true] {
+        let with = loaded(&nothing, bad_first);
+        assert_eq!(headline(&with), figures_alone, "bad first: {bad_first}");
+        assert_eq!(good_summaries(&with), good_summaries(&alone));
+        assert_eq!(with.sources().len(), GOOD_FILES.len() + nothing.len());
+    }
+    // Every bad file at once, the partly readable ones included: the good files are read
+    // exactly as alone (their rows, skips, duplicates and notes), whatever the others hold.
+    let every: Vec<(&str, Vec<u8>)> = BAD_FILES.iter().map(|n| (*n, bad(n))).collect();
+    let with = loaded(&every, false);
+    assert_eq!(good_summaries(&with), good_summaries(&alone));
+    let refused = with
+        .sources()
+        .iter()
+        .filter(|s| s.state == uptake::engine::dataset::SourceState::Error)
+        .count();
+    // empty, blank, png, pdf, zip, lookalike.
+    assert_eq!(refused, 6);
+}
