@@ -151,11 +151,20 @@ fn header_only_is_read_and_says_it_holds_nobody() {
         vec!["No rows were found after the header: the export covers nobody. Export a period that has activity, or check that the download finished."]
     );
     // The same for a JSON export with no records.
-    let empty_page = br#"{"object":"page","data":[],"has_more":false}"#;
-    let result = read_bytes(empty_page);
-    match result {
-        Ok(ingested) => assert!(notes(&ingested).contains(&"No records were found: the export covers nobody. Export a period that has activity, or check that the download finished.")),
-        Err(e) => assert!(e.error.message.starts_with("Not a supported export."), "{}", e.error.message),
+    // A JSON export with no records cannot even be recognised: it says so.
+    for empty in [
+        &br#"{"object":"page","data":[],"has_more":false}"#[..],
+        b"[]",
+        b"[\n]\n",
+    ] {
+        assert_eq!(
+            refused(empty),
+            (
+                None,
+                "The file holds no records: its JSON list is empty, so it covers nobody and its format cannot be told.".into(),
+                "Export a period that has activity (an API page with \"data\": [] is empty), then add it again.".into()
+            )
+        );
     }
 }
 

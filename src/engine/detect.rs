@@ -242,6 +242,12 @@ pub fn detect(head: &[u8]) -> Detection {
         };
     }
     if let Probe::Json(json) = &probe {
+        if json.first.is_none() && serde_json::from_str::<Value>(&json.text).is_ok() {
+            return unknown(
+                "The file holds no records: its JSON list is empty, so it covers nobody and its format cannot be told.".into(),
+                "Export a period that has activity (an API page with \"data\": [] is empty), then add it again.",
+            );
+        }
         if json.first_has(&["download_links"]) || json.envelope_has("download_links") {
             return unknown(
                 "This is a Copilot usage-metrics link file: it holds download links, not the data.".into(),
