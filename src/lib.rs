@@ -69,6 +69,9 @@
 //!   parsers hash identifiers where they read them (`tests/privacy.rs`, the browser tests).
 //! - The UI never parses and never computes a metric; it renders the `Report`.
 //! - Every breakdown by an HR attribute obeys the minimum group size (`metrics::privacy`).
+//! - No input panics or buffers without bound: a CSV line over 1 MiB (`csv_table::LINE_MAX`)
+//!   or a JSON record over 64 MB (`records::RECORD_MAX`) stops the read with a message, and
+//!   every message names the place, what was found and what to do (`tests/bad_files.rs`).
 //! - No network request after load: the page's Content-Security-Policy forbids other origins
 //!   and the browser tests watch every request, the worker's included.
 

@@ -110,7 +110,7 @@ fn bad_rows_are_skipped_with_line_column_and_reason() {
         messages,
         vec![
             "line 3, column \"messages\": expected a whole number, found \"n/a\"",
-            "line 4, column \"period_start\": expected a date like 2025-03-30, found \"04/20/2025\"",
+            "line 4, column \"period_start\": expected a date like 2025-03-30, found \"04/20/2025\", a date in a spreadsheet's local format; save the column as YYYY-MM-DD and add the file again",
             "line 5, column \"email\": no email or public_id: the row names nobody",
             "line 6, column \"is_active\": expected 1/0 or True/False, found \"maybe\"",
         ]

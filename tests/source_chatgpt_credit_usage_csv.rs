@@ -147,7 +147,7 @@ fn bad_rows_are_skipped_with_line_column_and_reason() {
         messages,
         vec![
             "line 3, column \"date_partition\": expected a date like 2025-03-30, found nothing",
-            "line 4, column \"date_partition\": expected a date like 2025-03-30, found \"02/01/2026\"",
+            "line 4, column \"date_partition\": expected a date like 2025-03-30, found \"02/01/2026\", whose day and month cannot be told apart (2 January or 1 February); save the column as YYYY-MM-DD and add the file again",
             "line 5, column \"usage_credits\": expected a number, found \"lots\"",
             "line 6, column \"usage_quantity\": expected a number, found \"some\"",
         ]

@@ -109,7 +109,7 @@ fn bad_rows_are_skipped_with_line_column_and_reason() {
         vec![
             "line 3, column \"gpt_id\": no gpt_id: the row names no GPT",
             "line 4, column \"messages_workspace\": expected a whole number, found \"n/a\"",
-            "line 5, column \"period_start\": expected a date like 2025-03-30, found \"04/01/2025\"",
+            "line 5, column \"period_start\": expected a date like 2025-03-30, found \"04/01/2025\", whose day and month cannot be told apart (4 January or 1 April); save the column as YYYY-MM-DD and add the file again",
             "line 6, column \"period_end\": the period ends (2025-04-01) before it starts (2025-04-30)",
             "line 8, column \"is_active\": expected 1/0 or True/False, found \"maybe\"",
         ]

@@ -152,7 +152,7 @@ fn bad_rows_are_skipped_with_line_column_and_reason() {
         messages,
         vec![
             "line 3, column \"user_id\": no user_id or email: the row names nobody",
-            "line 4, column \"date\": expected a date like 2025-03-30, found \"03/02/2026\"",
+            "line 4, column \"date\": expected a date like 2025-03-30, found \"03/02/2026\", whose day and month cannot be told apart (3 February or 2 March); save the column as YYYY-MM-DD and add the file again",
             "line 5, column \"uncached_text_input_tokens\": expected a whole number, found \"n/a\"",
             "line 6, column \"n_new_sessions_total\": expected a whole number, found \"-1\" (negative)",
         ]

@@ -167,7 +167,7 @@ fn bad_rows_are_skipped_with_line_column_and_reason() {
         messages,
         vec![
             "line 3, column \"date\": expected a date like 2025-03-30, found nothing",
-            "line 4, column \"date\": expected a date like 2025-03-30, found \"04/01/2026\"",
+            "line 4, column \"date\": expected a date like 2025-03-30, found \"04/01/2026\", whose day and month cannot be told apart (4 January or 1 April); save the column as YYYY-MM-DD and add the file again",
             "line 5, column \"quantity\": expected a number, found \"three\"",
             "line 6, column \"net_amount\": expected a number, found \"$x\"",
         ]

@@ -24,7 +24,7 @@ fn report_entries_become_people() {
     );
     assert_eq!(
         d.notes,
-        vec!["line 5, key \"Hire_Date\": expected a date like 2025-03-30, found \"14/09/2020\"; the date was left empty."]
+        vec!["line 5, key \"Hire_Date\": expected a date like 2025-03-30, found \"14/09/2020\", a date in a spreadsheet's local format; save the column as YYYY-MM-DD and add the file again; the date was left empty."]
     );
     let facts = &ingested.parsed.facts;
     let text =

@@ -178,6 +178,7 @@ impl Dataset {
     }
 
     fn rebuild(&mut self) {
+        let usage_loaded = self.has_format(FormatId::CopilotUsageNdjson);
         let mut merged = Facts::default();
         for file in &mut self.files {
             let stats = merged.merge(file.facts.clone());
@@ -192,10 +193,18 @@ impl Dataset {
                     "{others} rows were already loaded from another file (same person and period) and count once."
                 ));
             }
+            let notes = &mut file.summary.diagnostics.notes;
+            notes.retain(|n| n != TEAMS_WITHOUT_USAGE);
+            if file.summary.format == Some(FormatId::CopilotUserTeamsNdjson) && !usage_loaded {
+                notes.push(TEAMS_WITHOUT_USAGE.to_string());
+            }
         }
         self.merged = merged;
     }
 }
+
+/// Said of a user-teams file while no Copilot users usage file is loaded.
+pub const TEAMS_WITHOUT_USAGE: &str = "No GitHub Copilot usage metrics users file (NDJSON) is loaded: these teams join to nobody's usage until you add the 1-day users report of the same days.";
 
 /// Counts the days without any row inside a daily source's span.
 fn note_missing_days(facts: &crate::engine::facts::Facts, diagnostics: &mut Diagnostics) {

@@ -249,6 +249,9 @@ pub fn detect(head: &[u8]) -> Detection {
             delimiter: b',',
         };
     }
+    if head.starts_with(b"PK\x03\x04") {
+        return zip_archive(head);
+    }
     if let Some(kind) = binary_kind(head) {
         return unknown(
             format!("This is a {kind}, not a usage export."),
@@ -262,12 +265,21 @@ pub fn detect(head: &[u8]) -> Detection {
         Probe::Json(_) => b',',
     };
     if let Some(spec) = FORMATS.iter().find(|f| (f.matches)(&probe)) {
+        if let Some(lookalike) = vendor_lookalike(spec, &probe) {
+            return lookalike;
+        }
         return Detection::Known {
             format: spec.id,
             delimiter,
         };
     }
     if let Probe::Json(json) = &probe {
+        if json.first.is_none() && serde_json::from_str::<Value>(&json.text).is_ok() {
+            return unknown(
+                "The file holds no records: its JSON list is empty, so it covers nobody and its format cannot be told.".into(),
+                "Export a period that has activity (an API page with \"data\": [] is empty), then add it again.",
+            );
+        }
         if json.first_has(&["download_links"]) || json.envelope_has("download_links") {
             return unknown(
                 "This is a Copilot usage-metrics link file: it holds download links, not the data.".into(),
@@ -275,7 +287,26 @@ pub fn detect(head: &[u8]) -> Detection {
             );
         }
     }
-    let (spec, missing) = closest(&probe);
+    let (spec, missing) = closest(&probe, |_| true);
+    closest_message(spec, &missing)
+}
+
+/// A CSV taken as an HRIS roster only because it has a column of email addresses, while it
+/// carries two or more of a vendor export's signature columns besides: most likely that export
+/// with columns missing or renamed, not a roster. Said so instead of read as one.
+fn vendor_lookalike(spec: &FormatSpec, probe: &Probe) -> Option<Detection> {
+    let Probe::Csv { header, .. } = probe else {
+        return None;
+    };
+    if spec.id != FormatId::Hris || super::sources::hris::matches(header) {
+        return None;
+    }
+    let (closest, missing) = closest(probe, |f| f.id != FormatId::Hris);
+    let present = closest.signature.len() - missing.len();
+    (present >= 2 && !missing.is_empty()).then(|| closest_message(closest, &missing))
+}
+
+fn closest_message(spec: &FormatSpec, missing: &[&str]) -> Detection {
     unknown(
         format!(
             "Not a supported export. Closest: {} ({}), but {} {} missing.",
@@ -338,14 +369,17 @@ fn unknown(message: String, hint: &str) -> Detection {
 }
 
 /// The supported format sharing most of its signature with the file, and what it lacks.
-fn closest(probe: &Probe) -> (&'static FormatSpec, Vec<&'static str>) {
+fn closest(
+    probe: &Probe,
+    candidate: impl Fn(&FormatSpec) -> bool,
+) -> (&'static FormatSpec, Vec<&'static str>) {
     let present = |key: &str| match probe {
         Probe::Csv { header, .. } => header.has(key),
         Probe::Json(json) => json.first_has(&[key]) || json.envelope_has(key),
     };
     let is_csv = matches!(probe, Probe::Csv { .. });
     let mut best: Option<(&FormatSpec, Vec<&str>, f64)> = None;
-    for spec in FORMATS.iter().filter(|f| f.csv == is_csv) {
+    for spec in FORMATS.iter().filter(|f| f.csv == is_csv && candidate(f)) {
         let missing: Vec<&str> = spec
             .signature
             .iter()
@@ -382,6 +416,76 @@ fn has_email_values<R: std::io::Read>(mut table: CsvTable<R>) -> bool {
         }
     }
     rows > 0 && hits.iter().any(|&h| h * 2 >= rows)
+}
+
+/// A zip archive, named by what it holds: the member names are read from the local file
+/// headers in the head (each gives its name and, unless streamed, its compressed size).
+fn zip_archive(head: &[u8]) -> Detection {
+    let names = zip_member_names(head);
+    if names.iter().any(|n| n.starts_with("xl/")) {
+        return unknown(
+            "This is an Excel workbook (.xlsx), not a usage export.".into(),
+            "Open it in a spreadsheet and save each sheet as CSV (UTF-8), then add the CSV files.",
+        );
+    }
+    let files: Vec<&str> = names
+        .iter()
+        .map(String::as_str)
+        .filter(|n| !n.ends_with('/') && !n.starts_with("__MACOSX/"))
+        .collect();
+    if files.is_empty() {
+        return unknown(
+            "This is a zip archive, not a usage export.".into(),
+            binary_hint("zip archive"),
+        );
+    }
+    const SHOWN: usize = 5;
+    let mut list = files[..files.len().min(SHOWN)].join(", ");
+    if files.len() > SHOWN {
+        list.push_str(&format!(" and {} more files", files.len() - SHOWN));
+    } else if let Some(cut) = list.rfind(", ") {
+        list.replace_range(cut..cut + 2, " and ");
+    }
+    unknown(
+        format!("This is a zip archive holding {list}, not a usage export."),
+        "Unzip it and add the files inside.",
+    )
+}
+
+/// The member names of the zip entries whose local headers lie in `head`, in order.
+fn zip_member_names(head: &[u8]) -> Vec<String> {
+    let u16_at = |at: usize| {
+        head.get(at..at + 2)
+            .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let u32_at = |at: usize| {
+        head.get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    let mut names = Vec::new();
+    let mut at = 0usize;
+    while head.get(at..at + 4) == Some(b"PK\x03\x04") && names.len() < 100 {
+        let (Some(flags), Some(size), Some(name_len), Some(extra_len)) = (
+            u16_at(at + 6),
+            u32_at(at + 18),
+            u16_at(at + 26),
+            u16_at(at + 28),
+        ) else {
+            break;
+        };
+        let Some(name) = head.get(at + 30..at + 30 + name_len) else {
+            break;
+        };
+        names.push(String::from_utf8_lossy(name).into_owned());
+        if flags & 0x08 != 0 {
+            // Streamed: the size follows the data, so the next header cannot be found.
+            break;
+        }
+        at = at
+            .saturating_add(30 + name_len + extra_len)
+            .saturating_add(size);
+    }
+    names
 }
 
 fn binary_kind(head: &[u8]) -> Option<&'static str> {

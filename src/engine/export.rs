@@ -6,8 +6,9 @@
 //! the unit ("… (%)", "… (USD)") when every number in the column carries it.
 //!
 //! CSV cells that a spreadsheet would run as a formula (text starting with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return) are neutralised with a leading apostrophe, the OWASP advice for
-//! CSV injection; numbers are never touched, so `-3` stays the number −3.
+//! a tab or a carriage return, or with spaces then one of the signs) are neutralised with a
+//! leading apostrophe, the OWASP advice for CSV injection; numbers are never touched, so `-3`
+//! stays the number −3.
 
 use serde::Serialize;
 
@@ -180,8 +181,12 @@ pub fn csv_cell(cell: &Cell) -> String {
         Cell::Number(n) => format_number(*n),
         Cell::Empty => String::new(),
         Cell::Text(text) => {
+            // Spaces before the sign too: some spreadsheets trim them, then run the formula.
+            let lead = text.len() - text.trim_start().len();
             let safe = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
                 format!("'{text}")
+            } else if lead > 0 && text[lead..].starts_with(['=', '+', '-', '@']) {
+                format!("{}'{}", &text[..lead], &text[lead..])
             } else {
                 text.clone()
             };

@@ -82,9 +82,40 @@ pub fn ingest(mut reader: impl Read, options: &IngestOptions<'_>) -> Result<Inge
             .diagnostics
             .note(format!("Read as {}.", encoding.label()));
     }
+    note_implausible(&mut parsed, json);
     Ok(Ingested {
         format,
         encoding,
         parsed,
     })
+}
+
+/// The first day any supported tool could have recorded (ChatGPT Enterprise and Copilot's
+/// reports are younger): rows before it carry a wrong date.
+pub const EARLIEST_PLAUSIBLE_YEAR: i32 = 2015;
+
+/// Notes what a file that was read still gets wrong as a whole: no rows at all, or dates from
+/// before any of these tools existed. (Dates in the future need the page's clock: the engine
+/// has none.)
+fn note_implausible(parsed: &mut Parsed, json: bool) {
+    let d = &mut parsed.diagnostics;
+    if d.rows_accepted + d.rows_skipped + d.rows_duplicate == 0
+        && parsed.snapshot.is_none()
+        && parsed.facts.identities.is_empty()
+    {
+        d.note(if json {
+            "No records were found: the export covers nobody. Export a period that has activity, or check that the download finished."
+        } else {
+            "No rows were found after the header: the export covers nobody. Export a period that has activity, or check that the download finished."
+        });
+    }
+    let earliest = super::date::Day::from_ymd(EARLIEST_PLAUSIBLE_YEAR, 1, 1);
+    if let (Some(coverage), Some(earliest)) = (d.coverage, earliest) {
+        if coverage.first < earliest {
+            d.note(format!(
+                "Rows dated as early as {} were read, before any of these tools existed ({EARLIEST_PLAUSIBLE_YEAR}): check the dates in the file (a spreadsheet re-save can change them).",
+                coverage.first
+            ));
+        }
+    }
 }

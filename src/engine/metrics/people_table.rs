@@ -183,7 +183,8 @@ pub fn build(ctx: &Ctx) -> PeopleView {
         b.1.actions_week
             .cmp(&a.1.actions_week)
             .then(b.1.actions_28_days.cmp(&a.1.actions_28_days))
-            .then(a.0.cmp(&b.0))
+            // Ties by pseudonym, not by person id: ids follow the order files and rows arrive in.
+            .then(a.1.pseudonym.cmp(&b.1.pseudonym))
     });
     view.total_people = rows.len() as u32;
     view.capped = rows.len() > MAX_ROWS;

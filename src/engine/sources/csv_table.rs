@@ -66,11 +66,22 @@ impl Header {
     }
 }
 
+/// The longest line read (quoted line breaks start a new line): no export writes rows near
+/// this, and a file that does is not a CSV export; it is refused before it is buffered.
+pub const LINE_MAX: usize = 1 << 20;
+
 /// Reads a CSV stream row by row after its header.
 pub struct CsvTable<R: Read> {
     reader: csv::Reader<LfReader<R>>,
     pub header: Header,
     record: csv::ByteRecord,
+    /// Set once the header's problems were noted in the diagnostics.
+    header_noted: bool,
+    /// Set once a row that is not UTF-8 (read as Windows-1252) was noted.
+    legacy_noted: bool,
+    /// Set after an unreadable stream (a line over [`LINE_MAX`]): no more rows are read.
+    stopped: bool,
+    delimiter: u8,
 }
 
 /// One data row: its fields and the line it starts on.
@@ -131,21 +142,53 @@ impl<R: Read> CsvTable<R> {
             reader,
             header: Header::new(names),
             record,
+            header_noted: false,
+            legacy_noted: false,
+            stopped: false,
+            delimiter,
         })
+    }
+
+    /// Columns named twice (after normalising): only the first of each is read.
+    fn note_duplicate_columns(&self, diagnostics: &mut super::Diagnostics) {
+        for (index, name) in self.header.normalised.iter().enumerate() {
+            let first = self.header.normalised.iter().position(|n| n == name);
+            if name.is_empty() || first == Some(index) {
+                continue;
+            }
+            let first = first.unwrap_or(index);
+            diagnostics.note(format!(
+                "line 1: column \"{}\" appears twice (columns {} and {}): only column {} was read.",
+                self.header.name(index),
+                first + 1,
+                index + 1,
+                first + 1
+            ));
+        }
     }
 
     /// The next readable data row; a line that cannot be read is recorded as skipped, with its
     /// line and reason, and passed over.
     pub fn next_readable(&mut self, diagnostics: &mut super::Diagnostics) -> Option<Row<'_>> {
+        if !self.header_noted {
+            self.header_noted = true;
+            self.note_duplicate_columns(diagnostics);
+        }
         loop {
             match self.next_row_position() {
                 None => return None,
                 Some(Err((line, reason))) => diagnostics.skip(line, None, reason),
                 Some(Ok(line)) => {
+                    if !self.legacy_noted && std::str::from_utf8(self.record.as_slice()).is_err() {
+                        self.legacy_noted = true;
+                        diagnostics.note(format!(
+                            "line {line}: the text is not UTF-8, so it was read as Windows-1252 (as Excel saves \"CSV\"). If names look wrong, save the file as \"CSV UTF-8\" and add it again."
+                        ));
+                    }
                     return Some(Row {
                         record: &self.record,
                         line,
-                    })
+                    });
                 }
             }
         }
@@ -156,8 +199,13 @@ impl<R: Read> CsvTable<R> {
         self.next_row().map(|row| row.map(|row| row.line))
     }
 
-    /// The next data row; blank lines are passed over. `Err` is a line that cannot be read.
+    /// The next data row; blank lines are passed over. `Err` is a line that cannot be read: a
+    /// row with fewer fields than the header, or with more that are not empty (a value with an
+    /// unquoted delimiter), or a line too long to be a CSV row (reading stops there).
     pub fn next_row(&mut self) -> Option<Result<Row<'_>, (u64, String)>> {
+        if self.stopped {
+            return None;
+        }
         loop {
             match self.reader.read_byte_record(&mut self.record) {
                 Ok(false) => return None,
@@ -177,27 +225,83 @@ impl<R: Read> CsvTable<R> {
                         .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
                         .sum();
                     let after = self.reader.position().line();
-                    let terminated = u64::from(!self.reader.is_done());
+                    let cut = self.ends_unterminated();
+                    let terminated = u64::from(!cut && !self.reader.is_done());
                     let line = after.saturating_sub(inside + terminated).max(1);
+                    if let Some(reason) = self.width_problem(cut) {
+                        return Some(Err((line, reason)));
+                    }
                     return Some(Ok(Row {
                         record: &self.record,
                         line,
                     }));
                 }
                 Err(error) => {
+                    if let csv::ErrorKind::Io(io) = error.kind() {
+                        // The stream cannot be resumed mid-record: stop at the line it began.
+                        self.stopped = true;
+                        let line = self.reader.position().line().max(2);
+                        return Some(Err((
+                            line,
+                            format!("{io}; the rest of the file was not read"),
+                        )));
+                    }
                     let line = error.position().map_or(0, |p| p.line());
                     return Some(Err((line, error.to_string())));
                 }
             }
         }
     }
+
+    /// True when the record just read is the file's last and no line break ends it.
+    fn ends_unterminated(&self) -> bool {
+        let source = self.reader.get_ref();
+        source.at_end && self.reader.position().byte() == source.bytes_out && !source.ended_line
+    }
+
+    /// Why the record just read does not fit the header, if it does not.
+    fn width_problem(&self, last: bool) -> Option<String> {
+        let (found, expected) = (self.record.len(), self.header.names.len());
+        if found < expected && last {
+            return Some(format!(
+                "the file ends in the middle of this row ({found} of {expected} fields): the download may have been cut short; download the export again"
+            ));
+        }
+        if found < expected {
+            return Some(format!(
+                "{found} fields where the header has {expected}: the row is cut short; export the file again"
+            ));
+        }
+        let extra_filled = self
+            .record
+            .iter()
+            .skip(expected)
+            .any(|f| !f.iter().all(u8::is_ascii_whitespace));
+        extra_filled.then(|| {
+            let delimiter = match self.delimiter {
+                b'\t' => "tab".to_string(),
+                other => format!("\"{}\"", char::from(other)),
+            };
+            format!(
+                "{found} fields where the header has {expected}: a value holds an unquoted {delimiter}; quote it (or save the file again as CSV) and add it again"
+            )
+        })
+    }
 }
 
 /// Turns CRLF line ends into LF, so that the line numbers csv reports are the lines a person
 /// sees in an editor (csv counts a CRLF record's start one line early).
+/// It also refuses a line longer than [`LINE_MAX`] (an error, once it is seen), so that csv
+/// never buffers more than that for one record.
 pub struct LfReader<R> {
     inner: R,
     held_cr: bool,
+    /// Bytes handed out since the last line feed.
+    line_bytes: usize,
+    /// Bytes handed out in all; the inner reader is exhausted; the last byte ended a line.
+    bytes_out: u64,
+    at_end: bool,
+    ended_line: bool,
 }
 
 impl<R: Read> LfReader<R> {
@@ -205,14 +309,43 @@ impl<R: Read> LfReader<R> {
         LfReader {
             inner,
             held_cr: false,
+            line_bytes: 0,
+            bytes_out: 0,
+            at_end: false,
+            ended_line: true,
         }
+    }
+
+    fn count_line(&mut self, out: &[u8]) -> std::io::Result<()> {
+        if out.is_empty() {
+            self.at_end = true;
+            return Ok(());
+        }
+        self.bytes_out += out.len() as u64;
+        self.ended_line = matches!(out.last(), Some(b'\n' | b'\r'));
+        self.line_bytes = match out.iter().rposition(|&b| b == b'\n') {
+            Some(at) => out.len() - at - 1,
+            None => self.line_bytes.saturating_add(out.len()),
+        };
+        if self.line_bytes > LINE_MAX {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                format!(
+                    "a line longer than {} MiB without a line break, which no CSV export writes",
+                    LINE_MAX >> 20
+                ),
+            ));
+        }
+        Ok(())
     }
 }
 
 impl<R: Read> Read for LfReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         if buf.len() < 2 {
-            return self.inner.read(buf);
+            let n = self.inner.read(buf)?;
+            self.count_line(&buf[..n])?;
+            return Ok(n);
         }
         loop {
             let start = usize::from(self.held_cr);
@@ -222,6 +355,10 @@ impl<R: Read> Read for LfReader<R> {
             let n = self.inner.read(&mut buf[start..])?;
             if n == 0 {
                 self.held_cr = false;
+                self.count_line(&buf[..start])?;
+                if start == 0 {
+                    self.at_end = true;
+                }
                 return Ok(start);
             }
             let end = start + n;
@@ -240,6 +377,7 @@ impl<R: Read> Read for LfReader<R> {
                 write -= 1;
             }
             if write > 0 {
+                self.count_line(&buf[..write])?;
                 return Ok(write);
             }
         }

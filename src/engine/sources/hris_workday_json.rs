@@ -217,7 +217,7 @@ mod tests {
         assert_eq!(crate::engine::sources::hris::roster_date(""), Ok(None));
         assert_eq!(
             crate::engine::sources::hris::roster_date("14/09/2020"),
-            Err("expected a date like 2025-03-30, found \"14/09/2020\"".to_string())
+            Err("expected a date like 2025-03-30, found \"14/09/2020\", a date in a spreadsheet's local format; save the column as YYYY-MM-DD and add the file again".to_string())
         );
     }
 

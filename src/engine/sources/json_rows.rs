@@ -2,7 +2,7 @@
 //! serde type (unknown keys ignored, missing optional keys `None`), and turn a record that does
 //! not fit, or a file cut short, into diagnostics instead of a failure.
 
-use super::records::{for_each_record, Record};
+use super::records::{for_each_record, keeps_complete_records, Record};
 use super::{Diagnostics, FileError};
 use serde::de::DeserializeOwned;
 use std::io::Read;
@@ -23,7 +23,7 @@ pub fn each_record<T: DeserializeOwned>(
     });
     match outcome {
         Ok(_) => Ok(()),
-        Err(error) if error.message.contains("ends in the middle") => {
+        Err(error) if keeps_complete_records(&error) => {
             diagnostics.rows_skipped += 1;
             diagnostics.note(format!("{} {}", error.message, error.hint));
             Ok(())

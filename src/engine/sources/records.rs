@@ -136,9 +136,10 @@ impl<'k> Scanner<'k> {
         if self.buffer.len() > RECORD_MAX {
             return Err(FileError::new(
                 format!(
-                    "line {}: one JSON record is larger than {} MB.",
+                    "line {}: one JSON record is larger than {} MB, so reading stopped there ({}).",
                     self.record_line,
-                    RECORD_MAX >> 20
+                    RECORD_MAX >> 20,
+                    complete_records(self.index)
                 ),
                 "Export the data again as NDJSON or in smaller pages.",
             ));
@@ -359,14 +360,29 @@ impl<'k> Scanner<'k> {
         if self.mode != Mode::Top || self.in_string {
             return Err(FileError::new(
                 format!(
-                    "line {}: the file ends in the middle of a JSON record ({} complete records were read).",
-                    self.line, self.index
+                    "line {}: the file ends in the middle of a JSON record ({}).",
+                    self.line,
+                    complete_records(self.index)
                 ),
                 "The download may have been cut short: download the export again.",
             ));
         }
         Ok(self.index)
     }
+}
+
+/// "3 complete records were read", for the messages of a file cut short.
+fn complete_records(count: u64) -> String {
+    match count {
+        1 => "1 complete record was read".into(),
+        n => format!("{n} complete records were read"),
+    }
+}
+
+/// True for the errors after which the records already handed over stand: the file ended
+/// mid-record, or a record was too large to keep.
+pub fn keeps_complete_records(error: &FileError) -> bool {
+    error.message.contains("ends in the middle") || error.message.contains("reading stopped there")
 }
 
 fn trim(bytes: &[u8]) -> &[u8] {
