@@ -5,9 +5,9 @@
 //! so next month's exports give the same pseudonyms. Identifiers of different kinds (email,
 //! GitHub login, employee id) are linked into one person by [`crate::engine::facts::Facts::link`].
 
+use super::fast_hash::FastMap;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
 
 /// The organisation's secret key for keyed hashing. Never serialised into a Report.
 #[derive(Clone, PartialEq, Eq)]
@@ -167,14 +167,19 @@ impl Pseudonym {
 /// only as long as the parse of one file.
 pub struct Pseudonymiser<'k> {
     key: &'k OrgKey,
-    cache: HashMap<(IdKind, Box<str>), Pseudonym>,
+    /// One cache per [`IdKind`] (indexed by `kind as usize`), keyed by the trimmed raw text, so
+    /// a value seen before is found without allocating.
+    cache: [FastMap<Box<str>, Pseudonym>; ID_KINDS],
 }
+
+/// How many [`IdKind`]s there are (`Event` is the last: a new kind goes before it).
+const ID_KINDS: usize = IdKind::Event as usize + 1;
 
 impl<'k> Pseudonymiser<'k> {
     pub fn new(key: &'k OrgKey) -> Self {
         Pseudonymiser {
             key,
-            cache: HashMap::new(),
+            cache: Default::default(),
         }
     }
 
@@ -184,11 +189,12 @@ impl<'k> Pseudonymiser<'k> {
         if trimmed.is_empty() {
             return None;
         }
-        if let Some(found) = self.cache.get(&(kind, Box::from(trimmed))) {
+        let cache = &mut self.cache[kind as usize];
+        if let Some(found) = cache.get(trimmed) {
             return Some(*found);
         }
         let value = self.key.pseudonym(kind, trimmed);
-        self.cache.insert((kind, Box::from(trimmed)), value);
+        cache.insert(Box::from(trimmed), value);
         Some(value)
     }
 }

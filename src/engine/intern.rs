@@ -1,8 +1,8 @@
 //! Interned strings: labels that repeat (models, departments, teams) are stored once and
 //! referred to by a small integer.
 
+use super::fast_hash::FastMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// An interned string: an index into an [`Interner`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

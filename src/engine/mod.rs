@@ -9,6 +9,7 @@ pub mod date;
 pub mod detect;
 pub mod export;
 pub mod facts;
+pub mod fast_hash;
 pub mod identity;
 pub mod ingest;
 pub mod intern;

@@ -1,8 +1,8 @@
 //! The table of hashed identifiers: each distinct pseudonym once, with its kind.
 
+use crate::engine::fast_hash::FastMap as HashMap;
 use crate::engine::identity::{IdKind, Pseudonym};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// One hashed identifier (an email, a login, an employee id…).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -23,9 +23,9 @@ pub use person::PersonRecord;
 pub use seats::Seat;
 
 use super::date::Day;
+use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use super::intern::{Interner, Sym};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 
 /// The AI tools Uptake knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

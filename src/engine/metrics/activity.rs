@@ -133,47 +133,64 @@ pub const SNAPSHOT_REACH_DAYS: i32 = 7;
 /// exports leave out days nobody was active, so a sparse week still counts): a tool whose data
 /// starts after the window, or ends before it, is unknown there, not inactive.
 pub fn tools_covering(facts: &Facts, window: DaySpan) -> Vec<Tool> {
-    let mut spans: Vec<(Tool, Day, Day)> = Vec::new();
-    let mut widen = |tool: Tool, first: Day, last: Day| match spans.iter_mut().find(|s| s.0 == tool)
-    {
-        Some(s) => {
-            s.1 = s.1.min(first);
-            s.2 = s.2.max(last);
+    ToolSpans::of(facts).covering(window)
+}
+
+/// Each tool's first and last day of data, read once (every fact is scanned) so that
+/// [`ToolSpans::covering`] is cheap for every bucket of a trend.
+#[derive(Clone, Debug, Default)]
+pub struct ToolSpans(Vec<(Tool, Day, Day)>);
+
+impl ToolSpans {
+    pub fn of(facts: &Facts) -> ToolSpans {
+        let mut spans: Vec<(Tool, Day, Day)> = Vec::new();
+        let mut widen =
+            |tool: Tool, first: Day, last: Day| match spans.iter_mut().find(|s| s.0 == tool) {
+                Some(s) => {
+                    s.1 = s.1.min(first);
+                    s.2 = s.2.max(last);
+                }
+                None => spans.push((tool, first, last)),
+            };
+        facts
+            .periods
+            .iter()
+            .for_each(|r| widen(r.tool, r.period.first, r.period.last));
+        facts.daily.iter().for_each(|r| widen(r.tool, r.day, r.day));
+        facts
+            .org_daily
+            .iter()
+            .for_each(|r| widen(r.tool, r.day, r.day));
+        facts.events.iter().for_each(|e| {
+            let day = Day::from_unix_seconds(e.at);
+            widen(e.tool, day, day)
+        });
+        for charge in &facts.charges {
+            if let (Some(tool), Some(day)) = (charge.tool, charge.day) {
+                widen(tool, day, day);
+            }
         }
-        None => spans.push((tool, first, last)),
-    };
-    facts
-        .periods
-        .iter()
-        .for_each(|r| widen(r.tool, r.period.first, r.period.last));
-    facts.daily.iter().for_each(|r| widen(r.tool, r.day, r.day));
-    facts
-        .org_daily
-        .iter()
-        .for_each(|r| widen(r.tool, r.day, r.day));
-    facts.events.iter().for_each(|e| {
-        let day = Day::from_unix_seconds(e.at);
-        widen(e.tool, day, day)
-    });
-    for charge in &facts.charges {
-        if let (Some(tool), Some(day)) = (charge.tool, charge.day) {
-            widen(tool, day, day);
+        // A dated seat snapshot (Copilot activity report, Microsoft 365 Copilot usage) knows
+        // each holder's last activity: whoever was active in the week before it has a
+        // last-activity day there, so it covers that week. Earlier weeks only have a lower
+        // bound, and stay unknown.
+        for seat in &facts.seats {
+            if let (Some(tool), Some(day)) = (seat.tool, seat.snapshot) {
+                widen(tool, day.plus(-SNAPSHOT_REACH_DAYS), day);
+            }
         }
+        ToolSpans(spans)
     }
-    // A dated seat snapshot (Copilot activity report, Microsoft 365 Copilot usage) knows each
-    // holder's last activity: whoever was active in the week before it has a last-activity day
-    // there, so it covers that week. Earlier weeks only have a lower bound, and stay unknown.
-    for seat in &facts.seats {
-        if let (Some(tool), Some(day)) = (seat.tool, seat.snapshot) {
-            widen(tool, day.plus(-SNAPSHOT_REACH_DAYS), day);
-        }
+
+    /// What [`tools_covering`] returns for `window`.
+    pub fn covering(&self, window: DaySpan) -> Vec<Tool> {
+        TOOLS
+            .into_iter()
+            .filter(|t| {
+                self.0
+                    .iter()
+                    .any(|s| s.0 == *t && s.1 <= window.last && window.first <= s.2)
+            })
+            .collect()
     }
-    TOOLS
-        .into_iter()
-        .filter(|t| {
-            spans
-                .iter()
-                .any(|s| s.0 == *t && s.1 <= window.last && window.first <= s.2)
-        })
-        .collect()
 }

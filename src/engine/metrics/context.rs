@@ -2,6 +2,7 @@
 //! after linking, each person's department and team, the weeks of the plan, and the settings.
 //! Built once per Report; each view module is a pure function `build(&Ctx) -> <View>`.
 
+use super::activity::ToolSpans;
 use super::adoption::{first_activity, person_weeks, PersonWeek};
 use super::people::{People, PersonId};
 use super::privacy::suppress;
@@ -31,6 +32,8 @@ pub struct Ctx<'a> {
     pub first_active: Vec<Option<Day>>,
     /// The buckets trends are cut into at the page's grain.
     pub trend: TrendPlan,
+    /// Each tool's span of data (what `activity::tools_covering` reads), computed once.
+    pub tool_spans: ToolSpans,
 }
 
 impl<'a> Ctx<'a> {
@@ -51,6 +54,7 @@ impl<'a> Ctx<'a> {
             comparison: plan.weeks_before_headline(settings.compare_weeks_back),
             departments: people.departments(facts),
             first_active: first_activity(facts, people),
+            tool_spans: ToolSpans::of(facts),
         }
     }
 

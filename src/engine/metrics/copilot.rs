@@ -6,7 +6,7 @@
 //! headline week was active on at least two distinct days, or went beyond completions at least
 //! once (a chat, agent or CLI prompt, or the chat / agent / CLI / coding-agent flags).
 
-use super::activity::{active_tools, bit, tools_covering};
+use super::activity::{active_tools, bit};
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
@@ -442,7 +442,7 @@ pub fn build(ctx: &Ctx) -> CopilotView {
         );
         return view;
     };
-    let covered = |w: DaySpan| tools_covering(facts, w).contains(&Tool::Copilot);
+    let covered = |w: DaySpan| ctx.tool_spans.covering(w).contains(&Tool::Copilot);
     let has_rows = |w: DaySpan| {
         facts
             .daily
@@ -452,7 +452,7 @@ pub fn build(ctx: &Ctx) -> CopilotView {
     let shared = |id: &str| {
         let figure = |w: Option<DaySpan>| {
             let w = w?;
-            week_tools(facts, ctx.people, w, &tools_covering(facts, w), true)
+            week_tools(facts, ctx.people, w, &ctx.tool_spans.covering(w), true)
                 .figure(id)
                 .flatten()
         };

@@ -7,7 +7,7 @@
 //! assignment (Copilot, Cursor, Claude…), or for Codex, which has no seat export, Codex
 //! activity in the 28 days ending with the headline week.
 
-use super::activity::{active_tools, bit, cross_tool, tools_covering, tools_present, TOOLS};
+use super::activity::{active_tools, bit, cross_tool, tools_present, TOOLS};
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions;
@@ -158,7 +158,7 @@ pub fn build(ctx: &Ctx) -> CrossToolView {
     // tool covers.
     let tools_in = |w: Option<DaySpan>| {
         w.map(|w| {
-            let covering = tools_covering(facts, w);
+            let covering = ctx.tool_spans.covering(w);
             let complete = present.iter().all(|t| covering.contains(t));
             week_tools(facts, ctx.people, w, &covering, complete)
         })
@@ -175,7 +175,7 @@ pub fn build(ctx: &Ctx) -> CrossToolView {
         })
         .collect();
 
-    let covering = tools_covering(facts, week);
+    let covering = ctx.tool_spans.covering(week);
     let masks = active_tools(facts, ctx.people, week);
     let counted = cross_tool(&masks, &covering);
     view.any_tool = counted.any_tool;

@@ -51,6 +51,7 @@ mod org;
 mod people;
 mod phrases;
 mod rng;
+pub mod scaled;
 mod seats;
 mod text;
 mod tools;

@@ -4,7 +4,7 @@
 //! of its `totals_by_*` arrays and a `cli` surface row from `totals_by_cli`.
 //! What it shares with the other Copilot report parsers is in `copilot_common`.
 
-use super::json_rows::each_record;
+use super::json_rows::{each_record, json_reason};
 use super::registry::FormatSpec;
 use super::{Diagnostics, FileError, Parsed};
 use crate::engine::date::{Day, DaySpan};
@@ -50,8 +50,6 @@ struct UserRecord {
     used_copilot_code_review_active: Option<bool>,
     used_copilot_coding_agent: Option<bool>,
     used_copilot_cloud_agent: Option<bool>,
-    #[serde(flatten)]
-    activity: Activity,
 }
 
 impl UserRecord {
@@ -81,6 +79,12 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
         RECORD_ARRAY_KEYS,
         &mut parsed.diagnostics,
         |row, record, diagnostics| {
+            // The counters and breakdowns are read in a second pass over the record's bytes:
+            // two direct passes cost less than one through `#[serde(flatten)]`.
+            let activity = match serde_json::from_slice::<Activity>(record.bytes) {
+                Ok(activity) => activity,
+                Err(error) => return diagnostics.skip(record.line, None, json_reason(&error)),
+            };
             let start = row.report_start_day.as_deref().and_then(Day::parse);
             let end = row.report_end_day.as_deref().and_then(Day::parse);
             if let (Some(start), Some(end)) = (start, end) {
@@ -88,7 +92,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
                     DaySpan::new(s.first.min(start), s.last.max(end))
                 }));
             }
-            match read_user(&row, facts, &mut hasher) {
+            match read_user(&row, &activity, facts, &mut hasher) {
                 Ok(Some(day)) => {
                     diagnostics.rows_accepted += 1;
                     diagnostics.cover(DaySpan::new(day, day));
@@ -105,6 +109,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
 /// The person-day total and its breakdown rows; `Ok(None)` when that person-day was loaded.
 fn read_user(
     row: &UserRecord,
+    activity: &Activity,
     facts: &mut Facts,
     hasher: &mut Pseudonymiser<'_>,
 ) -> Result<Option<Day>, RowError> {
@@ -119,7 +124,7 @@ fn read_user(
         "user_login",
         "no user_login or user_id: the record names nobody".to_string(),
     ))?;
-    let mut measures = row.activity.total_measures();
+    let mut measures = activity.total_measures();
     measures.used = row.used_flags();
     let daily = |breakdown, measures: Measures| DailyActivity {
         identity,
@@ -132,7 +137,7 @@ fn read_user(
     if !facts.push_daily(daily(Breakdown::default(), measures)) {
         return Ok(None);
     }
-    for slice in row.activity.breakdown_rows(&mut facts.strings) {
+    for slice in activity.breakdown_rows(&mut facts.strings) {
         facts.push_daily(daily(slice.breakdown, slice.measures));
     }
     Ok(Some(day))

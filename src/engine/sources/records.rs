@@ -65,9 +65,7 @@ pub fn for_each_record<R: Read>(
         if n == 0 {
             break;
         }
-        for &byte in &chunk[..n] {
-            state.step(byte, &mut on_record)?;
-        }
+        state.feed(&chunk[..n], &mut on_record)?;
     }
     state.finish()
 }
@@ -129,10 +127,48 @@ impl<'k> Scanner<'k> {
         self.buffer.clear();
     }
 
-    fn step(&mut self, byte: u8, on_record: &mut impl FnMut(Record<'_>)) -> Result<(), FileError> {
-        if byte == b'\n' {
-            self.line += 1;
+    /// Steps through `bytes`; runs that [`Scanner::step`] would only copy into the buffer
+    /// (the inside of a string up to a quote or backslash, and an object's bytes between
+    /// structural characters) are copied whole.
+    fn feed(
+        &mut self,
+        mut bytes: &[u8],
+        on_record: &mut impl FnMut(Record<'_>),
+    ) -> Result<(), FileError> {
+        while let Some(&first) = bytes.first() {
+            let plain = if self.in_string && !self.escaped {
+                bytes
+                    .iter()
+                    .position(|&b| b == b'"' || b == b'\\')
+                    .unwrap_or(bytes.len())
+            } else if !self.in_string && self.mode == Mode::Object {
+                bytes
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b':' | b',' | b'{' | b'}' | b'[' | b']'))
+                    .unwrap_or(bytes.len())
+            } else {
+                0
+            };
+            if plain > 0 {
+                self.copy(&bytes[..plain])?;
+                bytes = &bytes[plain..];
+            } else {
+                self.step(first, on_record)?;
+                bytes = &bytes[1..];
+            }
         }
+        Ok(())
+    }
+
+    /// What `step` does with bytes it only collects: count lines, check the size, keep them.
+    fn copy(&mut self, bytes: &[u8]) -> Result<(), FileError> {
+        self.line += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.check_size()?;
+        self.buffer.extend_from_slice(bytes);
+        Ok(())
+    }
+
+    fn check_size(&self) -> Result<(), FileError> {
         if self.buffer.len() > RECORD_MAX {
             return Err(FileError::new(
                 format!(
@@ -144,6 +180,14 @@ impl<'k> Scanner<'k> {
                 "Export the data again as NDJSON or in smaller pages.",
             ));
         }
+        Ok(())
+    }
+
+    fn step(&mut self, byte: u8, on_record: &mut impl FnMut(Record<'_>)) -> Result<(), FileError> {
+        if byte == b'\n' {
+            self.line += 1;
+        }
+        self.check_size()?;
         if self.in_string {
             self.collect(byte);
             if self.escaped {
