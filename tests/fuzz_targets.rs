@@ -19,5 +19,8 @@ fn every_format_has_a_fuzz_target() {
             missing.push(spec.name);
         }
     }
-    assert!(missing.is_empty(), "formats without a fuzz target: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "formats without a fuzz target: {missing:?}"
+    );
 }

@@ -50,7 +50,10 @@ fn same(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
     use serde_json::Value;
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => {
-            let (x, y) = (x.as_f64().unwrap_or(f64::NAN), y.as_f64().unwrap_or(f64::NAN));
+            let (x, y) = (
+                x.as_f64().unwrap_or(f64::NAN),
+                y.as_f64().unwrap_or(f64::NAN),
+            );
             assert!((x - y).abs() <= 1e-12 * x.abs().max(1.0), "{at}: {x} ≠ {y}");
         }
         (Value::Array(x), Value::Array(y)) => {
@@ -60,7 +63,11 @@ fn same(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
             }
         }
         (Value::Object(x), Value::Object(y)) => {
-            assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>(), "{at}: fields");
+            assert_eq!(
+                x.keys().collect::<Vec<_>>(),
+                y.keys().collect::<Vec<_>>(),
+                "{at}: fields"
+            );
             for (k, v) in x {
                 same(v, &y[k], &format!("{at}.{k}"));
             }
@@ -76,7 +83,11 @@ fn the_report_reads_back_from_its_json() {
     let text = serde_json::to_string(&report).expect("as text");
     let back: Report = serde_json::from_str(&text).expect("and reads back");
     // Every field, every row, every number comes back (floats to the last bit or the next).
-    same(&serde_json::to_value(&back).expect("again"), &json, "report");
+    same(
+        &serde_json::to_value(&back).expect("again"),
+        &json,
+        "report",
+    );
     assert_eq!(back.figures.len(), report.figures.len());
     assert_eq!(back.sources, report.sources);
 }
