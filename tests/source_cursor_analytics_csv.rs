@@ -38,7 +38,7 @@ fn member_days_with_requests_tabs_and_lines() {
         skipped,
         vec![
             "line 5, column \"Is Active\": expected 1/0 or True/False, found \"maybe\"",
-            "line 6, column \"Date\": expected a date like 2025-03-30, found \"06.10.2025\"",
+            "line 6, column \"Date\": expected a date like 2025-03-30, found \"06.10.2025\", whose day and month cannot be told apart (6 October or 10 June); save the column as YYYY-MM-DD and add the file again",
             "line 7, column \"Email\": no email or user id: the row names nobody",
         ]
     );

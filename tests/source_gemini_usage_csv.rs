@@ -42,7 +42,7 @@ fn dated_rows_are_28_day_periods_with_overall_usage() {
         vec![
             "line 5, column \"Email\": no email: the row names nobody",
             "line 6, column \"Overall Usage\": expected a whole number, found \"many\"",
-            "line 7, column \"Report date\": expected a date like 2025-03-30, found \"28/03/2025\"",
+            "line 7, column \"Report date\": expected a date like 2025-03-30, found \"28/03/2025\", a date in a spreadsheet's local format; save the column as YYYY-MM-DD and add the file again",
         ]
     );
     // 28 days ending 2025-03-28: 2025-03-28 − 27 days = 2025-03-01.

@@ -74,7 +74,7 @@ fn graph_csv_rows_become_seats_with_their_latest_app_day() {
         skipped,
         vec![
             "line 6, column \"User Principal Name\": no user principal name: the row names nobody",
-            "line 7, column \"Last Activity Date\": expected a date like 2025-03-30, found \"01/15/2025\"",
+            "line 7, column \"Last Activity Date\": expected a date like 2025-03-30, found \"01/15/2025\", a date in a spreadsheet's local format; save the column as YYYY-MM-DD and add the file again",
             "line 8, column \"PowerPoint Copilot Last Activity Date\": expected a date like 2025-03-30, found \"yesterday\"",
         ]
     );
