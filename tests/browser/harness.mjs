@@ -360,3 +360,18 @@ export async function sources(page) {
     })),
   );
 }
+
+/** Clicks and waits for the download it starts: `{name, bytes}` (bytes a Buffer). */
+export async function downloadOf(page, click) {
+  const { readFileSync } = await import('node:fs');
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+/** Every headline figure on the Overview, as `{id: raw data-value}`. */
+export async function overviewFigures(page) {
+  await page.click('[data-testid="nav-link"][data-view="overview"]');
+  await page.locator('[data-testid="overview"] [data-metric="seats"]').waitFor();
+  return page.$$eval('[data-testid="overview"] [data-metric]', (els) =>
+    Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
+}

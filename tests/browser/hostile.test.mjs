@@ -10,9 +10,8 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import {
-  startServer, launch, watchNetwork, collectErrors, openPage, screenshot, waitForSources,
+  startServer, launch, watchNetwork, collectErrors, openPage, screenshot, waitForSources, downloadOf,
 } from './harness.mjs';
 
 const DEPARTMENTS = [
@@ -71,8 +70,8 @@ after(async () => {
 });
 
 async function download(page, click) {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  const { name, bytes } = await downloadOf(page, click);
+  return { name, text: bytes.toString('utf8') };
 }
 
 /** Nothing injected ran or was created; the page's DOM has no element an attack would add. */

@@ -12,6 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { pathToFileURL } from 'node:url';
 import {
   REPO_ROOT, distDir, launch, collectErrors, screenshot, uploadFiles, waitForSources, metricValue,
+  overviewFigures,
 } from './harness.mjs';
 
 const fixture = (name) => path.join(REPO_ROOT, 'tests', 'fixtures', name);
@@ -40,13 +41,6 @@ async function open(page, file) {
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   await page.locator('[data-testid="load-sample"]').waitFor({ timeout: 60_000 });
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true', null, { timeout: 60_000 });
-}
-
-async function overviewFigures(page) {
-  await page.click('[data-testid="nav-link"][data-view="overview"]');
-  await page.locator('[data-testid="overview"] [data-metric="seats"]').waitFor();
-  return page.$$eval('[data-testid="overview"] [data-metric]', (els) =>
-    Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
 }
 
 test('uptake.html opened from disk: same figures, no request, no connection allowed', { timeout: 240_000 }, async () => {

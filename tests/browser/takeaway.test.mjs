@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { webcrypto } from 'node:crypto';
 import {
   REPO_ROOT, startServer, launch, watchNetwork, collectErrors, openPage, screenshot,
-  uploadFiles, waitForSources, metricValue,
+  uploadFiles, waitForSources, metricValue, downloadOf, overviewFigures,
 } from './harness.mjs';
 
 const fixture = (name) => path.join(REPO_ROOT, 'tests', 'fixtures', name);
@@ -31,18 +31,7 @@ after(async () => {
   if (serverPromise) await (await serverPromise.catch(() => null))?.close();
 });
 
-async function download(page, click) {
-  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
-}
-
-/** Every headline figure on the Overview: {id: raw value}. */
-async function overviewFigures(page) {
-  await page.click('[data-testid="nav-link"][data-view="overview"]');
-  await page.locator('[data-testid="overview"] [data-metric="seats"]').waitFor();
-  return page.$$eval('[data-testid="overview"] [data-metric]', (els) =>
-    Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
-}
+const download = downloadOf;
 
 /** Removes every loaded file (as a user would) and waits for the empty list. */
 async function clearSources(page) {
