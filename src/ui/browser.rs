@@ -9,27 +9,17 @@ const SETTINGS_KEY: &str = "uptake.settings";
 
 /// Offers `bytes` as a download named `file_name`, from a `blob:` URL (no network).
 pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
     let array = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&array, &options) else {
-        return;
-    };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(anchor) = document
-        .create_element("a")
-        .map(|a| a.unchecked_into::<HtmlAnchorElement>())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(file_name);
-        anchor.click();
+    if let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&array, &options) {
+        download_blob(file_name, &blob);
     }
-    let _ = Url::revoke_object_url(&url);
+}
+
+/// The page's root element (`<html>`), where the page leaves state for tests and benchmarks.
+pub fn root_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
 }
 
 pub fn load_settings() -> Settings {
@@ -46,7 +36,7 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// Offers a `Blob` the worker made (a sample file) as a download.
+/// Offers a `Blob` (made here, or by the worker) as a download.
 pub fn download_blob(file_name: &str, blob: &Blob) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;

@@ -94,10 +94,7 @@ fn apply(session: Session, reply: Reply) {
         Reply::Ready { key_fingerprint } => {
             session.key_fingerprint.set(key_fingerprint);
             session.worker_ready.set(true);
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
+            if let Some(root) = super::browser::root_element() {
                 let _ = root.set_attribute("data-ready", "true");
             }
         }
@@ -124,10 +121,7 @@ fn apply(session: Session, reply: Reply) {
             worker_bytes,
             parse_worker_peak_bytes,
         } => {
-            if let Some(root) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.document_element())
-            {
+            if let Some(root) = super::browser::root_element() {
                 let app = crate::worker::wasm_memory_bytes();
                 let _ = root.set_attribute("data-wasm-memory-app", &app.to_string());
                 let _ = root.set_attribute("data-wasm-memory-worker", &worker_bytes.to_string());
