@@ -155,19 +155,11 @@ pub fn read(bytes: &[u8]) -> Result<Opened, ReadError> {
     if let Ok((header, _)) = sealed::split(bytes) {
         return Err(ReadError::Sealed(Box::new(header)));
     }
-    let head: Head = serde_json::from_slice(bytes)
-        .map_err(|e| ReadError::Invalid(format!("it is not valid snapshot JSON ({e})")))?;
-    if head.format != SNAPSHOT_FORMAT {
-        return Err(ReadError::Invalid(format!(
-            "its format is \"{}\", not \"{SNAPSHOT_FORMAT}\"",
-            head.format
-        )));
-    }
-    match head.version {
-        1 => {
-            let v1: SnapshotV1<Facts> = serde_json::from_slice(bytes)
-                .map_err(|e| ReadError::Invalid(format!("its content is damaged ({e})")))?;
-            Ok(Opened {
+    // One parse in the usual case (a current snapshot); only a file that is not one is read
+    // again, for its first members, to say why.
+    let damaged = match serde_json::from_slice::<SnapshotV1<Facts>>(bytes) {
+        Ok(v1) if v1.format == SNAPSHOT_FORMAT && v1.version == 1 => {
+            return Ok(Opened {
                 info: SnapshotInfo {
                     version: v1.version,
                     app_version: v1.app_version,
@@ -180,6 +172,22 @@ pub fn read(bytes: &[u8]) -> Result<Opened, ReadError> {
                 facts: v1.facts,
             })
         }
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
+    let head: Head = serde_json::from_slice(bytes)
+        .map_err(|e| ReadError::Invalid(format!("it is not valid snapshot JSON ({e})")))?;
+    if head.format != SNAPSHOT_FORMAT {
+        return Err(ReadError::Invalid(format!(
+            "its format is \"{}\", not \"{SNAPSHOT_FORMAT}\"",
+            head.format
+        )));
+    }
+    match head.version {
+        1 => Err(ReadError::Invalid(match damaged {
+            Some(e) => format!("its content is damaged ({e})"),
+            None => "its content is damaged".into(),
+        })),
         0 => Err(ReadError::Invalid("it has no version".into())),
         newer => Err(ReadError::Newer(newer)),
     }
