@@ -52,7 +52,7 @@
 //! - [`ui`]: the Leptos app: `state` (session, settings, view, query), `fragment` (view and
 //!   filters in the URL fragment), `worker_client`, `key` (the org key in the browser),
 //!   `components/` (drop zone, file list, mapper, nav, filter bar, cards, view frame, chart
-//!   canvas), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
+//!   canvas, the period asker for files without dates), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
 //!   readout and data table; `png` redraws one at 2× for export) and
 //!   `dashboards/<name>/{mod.rs, model.rs}`, one per view (`history`: cohorts and seat to
 //!   first use; `report`: the print-ready report). `components/takeaway` (snapshot, print,

@@ -387,6 +387,7 @@ fn ingest_stream(reader: impl Read) -> Result<Ingested, IngestError> {
             key: &key,
             hris_mapping: None,
             foreign_snapshot_ok: false,
+            period: None,
         },
     )
 }

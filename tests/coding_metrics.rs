@@ -461,6 +461,7 @@ fn sample_organisation_fills_the_coding_views() {
                 key: &key,
                 hris_mapping: None,
                 foreign_snapshot_ok: false,
+                period: None,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

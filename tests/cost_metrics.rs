@@ -35,6 +35,7 @@ fn sample_report(settings: &Settings) -> Report {
                 key: &key,
                 hris_mapping: None,
                 foreign_snapshot_ok: false,
+                period: None,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

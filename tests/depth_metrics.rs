@@ -274,6 +274,7 @@ fn the_sample_organisation_fills_all_three_views() {
             key: &key,
             hris_mapping: None,
             foreign_snapshot_ok: false,
+            period: None,
         };
         data.add(
             i as u32,

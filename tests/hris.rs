@@ -106,6 +106,7 @@ fn unrecognised_columns_ask_for_a_mapping_then_read_with_it() {
             key: &key,
             hris_mapping: Some(&mapping),
             foreign_snapshot_ok: false,
+            period: None,
         },
     )
     .expect("reads");

@@ -73,6 +73,7 @@ fn sample_organisation_leaves_no_email_or_name_in_the_report() {
                 key: &k,
                 hris_mapping: None,
                 foreign_snapshot_ok: false,
+                period: None,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

@@ -16,6 +16,7 @@ fn sample_report() -> Report {
         key: &key,
         hris_mapping: None,
         foreign_snapshot_ok: false,
+        period: None,
     };
     let mut dataset = Dataset::default();
     for (id, file) in sample_organisation(SAMPLE_SEED).into_iter().enumerate() {

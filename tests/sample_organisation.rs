@@ -20,6 +20,7 @@ fn sample_files_parse_cleanly_and_fill_the_overview() {
                 key: &key,
                 hris_mapping: None,
                 foreign_snapshot_ok: false,
+                period: None,
             },
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);

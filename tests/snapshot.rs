@@ -40,6 +40,7 @@ fn load(dataset: &mut Dataset, id: u32, name: &str, bytes: &[u8], key: &OrgKey, 
             key,
             hris_mapping: None,
             foreign_snapshot_ok: foreign,
+            period: None,
         },
     );
     dataset.add(id, name, bytes.len() as u64, outcome);

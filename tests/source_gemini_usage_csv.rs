@@ -22,7 +22,7 @@ fn the_report_as_downloaded_asks_for_its_date() {
     );
     assert_eq!(
         error.error.hint,
-        "Add a column named \"Report date\" holding the day the report was downloaded (YYYY-MM-DD) on every row, then add the file again."
+        "Enter the day the report was downloaded (or add a \"Report date\" column holding it, YYYY-MM-DD, on every row), then read it again."
     );
 }
 

@@ -145,6 +145,7 @@ fn unrecognised_keys_ask_for_a_mapping_then_read_with_it() {
             key: &k,
             hris_mapping: Some(&mapping),
             foreign_snapshot_ok: false,
+            period: None,
         },
     )
     .expect("reads");

@@ -7,6 +7,7 @@ use super::facts::Facts;
 use super::ingest::{IngestError, Ingested};
 use super::sources::hris::MappingRequest;
 use super::sources::Diagnostics;
+use super::sources::PeriodRequest;
 use serde::{Deserialize, Serialize};
 
 /// The state of a file in the page's list (`data-state`).
@@ -41,6 +42,9 @@ pub struct SourceSummary {
     /// For an Uptake snapshot: when, how and from which exports it was made, its settings.
     #[serde(default)]
     pub snapshot: Option<crate::engine::snapshot::SnapshotInfo>,
+    /// A file without dates: the page asks for its period (with a guess from its name).
+    #[serde(default)]
+    pub period_request: Option<PeriodRequest>,
 }
 
 impl SourceSummary {
@@ -85,6 +89,7 @@ impl LoadedFile {
                         reader: None,
                         locked: false,
                         snapshot: ingested.parsed.snapshot,
+                        period_request: None,
                     },
                     facts: ingested.parsed.facts,
                 }
@@ -104,6 +109,10 @@ impl LoadedFile {
                     reader: None,
                     locked: failure.error.locked,
                     snapshot: None,
+                    period_request: failure
+                        .error
+                        .period_request
+                        .map(|r| suggest_period(*r, file_name)),
                 },
                 facts: Facts::default(),
             },
@@ -238,4 +247,17 @@ fn note_missing_days(facts: &crate::engine::facts::Facts, diagnostics: &mut Diag
             examples.join(", ")
         ));
     }
+}
+
+/// Offers the days written in the file name as the answer to a period request: two days are
+/// a range, one day ends the period (a download day, or a range's last day).
+fn suggest_period(mut request: PeriodRequest, file_name: &str) -> PeriodRequest {
+    let days = super::date::days_in_name(file_name);
+    let (first, last) = match days.as_slice() {
+        [first, .., last] if first <= last => (*first, *last),
+        [last] if request.fixed_days.is_some() => (*last, *last),
+        _ => return request,
+    };
+    request.suggested = request.period(first, last);
+    request
 }

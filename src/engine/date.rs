@@ -210,9 +210,71 @@ impl DaySpan {
     }
 }
 
+/// The calendar days written in a file name (`spend-2026-10-01_2026-10-31.csv`,
+/// `gemini_20261130.csv`), in order: `YYYY-MM-DD`, `YYYY_MM_DD` or eight digits `YYYYMMDD`
+/// that are a real day between 2015 and 2099. Used only to suggest an answer to the analyst.
+pub fn days_in_name(name: &str) -> Vec<Day> {
+    let b = name.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let digit = |j: usize| b.get(j).is_some_and(u8::is_ascii_digit);
+        let boundary = i == 0 || !b[i - 1].is_ascii_digit();
+        let found = if !boundary || !(i..i + 4).all(digit) {
+            None
+        } else if matches!(b.get(i + 4), Some(b'-' | b'_' | b'.'))
+            && b.get(i + 7) == b.get(i + 4)
+            && [5, 6, 8, 9].iter().all(|&k| digit(i + k))
+            && !digit(i + 10)
+        {
+            Some((10, [i + 5, i + 8]))
+        } else if (i..i + 8).all(digit) && !digit(i + 8) {
+            Some((8, [i + 4, i + 6]))
+        } else {
+            None
+        };
+        let day = found.and_then(|(len, [m, d])| {
+            let num = |at: usize, n: usize| name.get(at..at + n)?.parse::<u32>().ok();
+            let year = num(i, 4)? as i32;
+            let day = Day::from_ymd(year, num(m, 2)?, num(d, 2)?)?;
+            (2015..2100).contains(&year).then_some((len, day))
+        });
+        match day {
+            Some((len, day)) => {
+                out.push(day);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_days_written_in_a_file_name() {
+        let d = |y, m, dd| Day::from_ymd(y, m, dd).unwrap();
+        assert_eq!(
+            days_in_name("claude-spend-2026-10-01_2026-10-31.csv"),
+            vec![d(2026, 10, 1), d(2026, 10, 31)]
+        );
+        assert_eq!(
+            days_in_name("gemini_usage_20261130.csv"),
+            vec![d(2026, 11, 30)]
+        );
+        assert_eq!(
+            days_in_name("report_2026_11_30 (1).csv"),
+            vec![d(2026, 11, 30)]
+        );
+        // Not days: a 13th month, a year before 2015, nine digits, mixed separators.
+        assert!(days_in_name("x-2026-13-01.csv").is_empty());
+        assert!(days_in_name("x-1999-01-01.csv").is_empty());
+        assert!(days_in_name("id_202611300.csv").is_empty());
+        assert!(days_in_name("x-2026-10_01.csv").is_empty());
+    }
 
     #[test]
     fn round_trips_civil_dates() {

@@ -60,6 +60,10 @@ pub enum FormatId {
     CursorUsageEventsCsv,
     #[serde(rename = "claude.code_usage_json")]
     ClaudeCodeUsageJson,
+    #[serde(rename = "claude.enterprise_analytics_json")]
+    ClaudeEnterpriseAnalyticsJson,
+    #[serde(rename = "claude.spend_csv")]
+    ClaudeSpendCsv,
     #[serde(rename = "gemini.usage_csv")]
     GeminiUsageCsv,
     #[serde(rename = "cursor.analytics_csv")]
@@ -104,6 +108,8 @@ impl FormatId {
             FormatId::CursorDailyUsageJson => "cursor.daily_usage_json",
             FormatId::CursorUsageEventsCsv => "cursor.usage_events_csv",
             FormatId::ClaudeCodeUsageJson => "claude.code_usage_json",
+            FormatId::ClaudeEnterpriseAnalyticsJson => "claude.enterprise_analytics_json",
+            FormatId::ClaudeSpendCsv => "claude.spend_csv",
             FormatId::GeminiUsageCsv => "gemini.usage_csv",
             FormatId::CursorAnalyticsCsv => "cursor.analytics_csv",
             FormatId::GeminiAuditJson => "gemini.audit_json",
@@ -144,6 +150,8 @@ impl FormatId {
             FormatId::CursorDailyUsageJson => "Cursor Admin API daily usage (JSON)",
             FormatId::CursorUsageEventsCsv => "Cursor usage events export (CSV)",
             FormatId::ClaudeCodeUsageJson => "Claude Code Analytics API usage (JSON)",
+            FormatId::ClaudeEnterpriseAnalyticsJson => "Claude Enterprise Analytics API (JSON)",
+            FormatId::ClaudeSpendCsv => "Claude spend report (CSV)",
             FormatId::GeminiUsageCsv => "Google Gemini for Workspace usage report (CSV)",
             FormatId::CursorAnalyticsCsv => "Cursor team analytics export (CSV)",
             FormatId::GeminiAuditJson => {

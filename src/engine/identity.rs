@@ -129,6 +129,8 @@ pub enum IdKind {
     CursorUser,
     /// Google Workspace `actor.profileId`.
     GoogleProfile,
+    /// Anthropic (claude.ai) user or account id: `user.id`, `account_uuid`.
+    AnthropicUser,
     /// Not a person: a conversation or session id, kept only to group messages.
     Conversation,
     /// Not a person: an event id, kept only to count an event once.
@@ -145,6 +147,7 @@ impl IdKind {
             IdKind::OpenaiUser => "openai_user",
             IdKind::CursorUser => "cursor_user",
             IdKind::GoogleProfile => "google_profile",
+            IdKind::AnthropicUser => "anthropic_user",
             IdKind::Conversation => "conversation",
             IdKind::Event => "event",
         }

@@ -2,6 +2,7 @@
 //! Peeks at the start to detect the format, undoes the encoding, and hands the stream to the
 //! format's parser. Nothing here knows about browsers: the caller supplies a `Read`.
 
+use super::date::DaySpan;
 use super::detect::{detect, Detection, FormatId};
 use super::identity::OrgKey;
 use super::sources::hris::HrisMapping;
@@ -21,6 +22,9 @@ pub struct IngestOptions<'a> {
     /// Accept an `uptake.snapshot` made under another org key (a standalone report opening the
     /// snapshot embedded in it); dropped snapshots must match the key in use.
     pub foreign_snapshot_ok: bool,
+    /// The period the analyst said a dateless file covers (Claude spend report, Gemini usage
+    /// report), once the page has asked (see `sources::PeriodRequest`).
+    pub period: Option<DaySpan>,
 }
 
 /// A file that was read.
@@ -72,6 +76,7 @@ pub fn ingest(mut reader: impl Read, options: &IngestOptions<'_>) -> Result<Inge
         json,
         hris_mapping: options.hris_mapping,
         foreign_snapshot_ok: options.foreign_snapshot_ok,
+        period: options.period,
     };
     let mut parsed = (format.spec().parse)(&mut stream, &context).map_err(|error| IngestError {
         format: Some(format),

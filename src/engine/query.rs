@@ -265,7 +265,14 @@ pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Fac
     out.org_daily
         .retain(|r| org_ok && tool_ok(r.tool) && day_ok(r.day));
     out.teams.retain(|m| person_ok(m.identity) && day_ok(m.day));
-    out.charges
-        .retain(|c| opt_person_ok(c.identity) && opt_tool_ok(c.tool) && c.day.is_none_or(day_ok));
+    // A line summed over a period (Claude spend) is kept when the range covers the period.
+    out.charges.retain(|c| {
+        opt_person_ok(c.identity)
+            && opt_tool_ok(c.tool)
+            && match c.period {
+                Some(p) => span.is_none_or(|s| s.covers(p)),
+                None => c.day.is_none_or(day_ok),
+            }
+    });
     (out, state)
 }

@@ -215,6 +215,25 @@ pub fn remap(
     send(&Request::Remap { file_id, mapping }, None);
 }
 
+/// Asks the worker to read a loaded file again as covering `period` (a file without dates).
+pub fn set_period(
+    session: Session,
+    file_id: u32,
+    file_name: String,
+    size_bytes: u64,
+    period: crate::engine::date::DaySpan,
+) {
+    session.reading.update(|reading| {
+        reading.push(ReadingFile {
+            file_id,
+            file_name,
+            size_bytes,
+            bytes_read: 0,
+        })
+    });
+    send(&Request::SetPeriod { file_id, period }, None);
+}
+
 /// Asks the worker to generate the sample organisation and read it like dropped files.
 pub fn load_sample(session: Session) {
     let first_file_id = session.new_file_id();

@@ -10,6 +10,7 @@ pub mod pool;
 pub mod runtime;
 pub mod snapshots;
 
+use crate::engine::date::DaySpan;
 use crate::engine::query::Query;
 use crate::engine::settings::Settings;
 use crate::engine::sources::hris::HrisMapping;
@@ -52,6 +53,11 @@ pub enum Request {
         file_id: u32,
         mapping: HrisMapping,
     },
+    /// Read a loaded file again as covering this period (a file without dates).
+    SetPeriod {
+        file_id: u32,
+        period: DaySpan,
+    },
     Remove {
         file_id: u32,
     },
@@ -78,6 +84,8 @@ pub enum Request {
         mapping: Option<HrisMapping>,
         #[serde(default)]
         embedded: bool,
+        #[serde(default)]
+        period: Option<DaySpan>,
     },
     /// Compute the Report for this date range and these filters from now on.
     SetQuery {

@@ -23,6 +23,8 @@ pub struct Job {
     pub mapping: Option<HrisMapping>,
     /// A standalone report's embedded snapshot (accepted under any org key).
     pub embedded: bool,
+    /// The period the analyst gave a file without dates.
+    pub period: Option<crate::engine::date::DaySpan>,
 }
 
 struct Helper {
@@ -209,6 +211,7 @@ fn send(worker: &Worker, job: &Job) {
         key_hex: job.key_hex.clone(),
         mapping: job.mapping.clone(),
         embedded: job.embedded,
+        period: job.period,
     };
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"request".into(), &request.to_json().into());

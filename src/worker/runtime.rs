@@ -5,6 +5,7 @@ use super::file_reader::FileRead;
 use super::pool::{self, Job, Pool};
 use super::{Reply, Request};
 use crate::engine::dataset::{Dataset, LoadedFile as ParsedFile};
+use crate::engine::date::DaySpan;
 use crate::engine::identity::OrgKey;
 use crate::engine::ingest::{ingest, IngestOptions};
 use crate::engine::metrics::build_report_for;
@@ -26,6 +27,8 @@ pub(super) struct LoadedFile {
     mapping: Option<HrisMapping>,
     /// A standalone report's embedded snapshot: accepted under any org key.
     embedded: bool,
+    /// The period the analyst gave a file without dates.
+    period: Option<DaySpan>,
 }
 
 pub(super) struct State {
@@ -130,6 +133,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
                 file,
                 mapping: None,
                 embedded,
+                period: None,
             });
             schedule(state, file_id);
             return;
@@ -156,6 +160,13 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             schedule(state, file_id);
             return;
         }
+        Request::SetPeriod { file_id, period } => {
+            if let Some(loaded) = state.files.iter_mut().find(|f| f.file_id == file_id) {
+                loaded.period = Some(period);
+            }
+            schedule(state, file_id);
+            return;
+        }
         Request::LoadSample { first_file_id } => {
             for (offset, sample) in sample_organisation(SAMPLE_SEED).into_iter().enumerate() {
                 let file_id = first_file_id + offset as u32;
@@ -169,6 +180,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
                     file,
                     mapping: None,
                     embedded: false,
+                    period: None,
                 });
                 schedule(state, file_id);
             }
@@ -214,8 +226,9 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             key_hex,
             mapping,
             embedded,
+            period,
         } => {
-            let job = (file_id, generation, embedded);
+            let job = (file_id, generation, embedded, period);
             parse_for_pool(job, &file_name, &key_hex, mapping, file);
             return;
         }
@@ -250,6 +263,7 @@ pub(super) fn schedule(state: &mut State, file_id: u32) {
             key_hex: key.to_hex(),
             mapping: loaded.mapping.clone(),
             embedded: loaded.embedded,
+            period: loaded.period,
         };
         state.pool.submit(job, on_pool_event);
     }
@@ -349,7 +363,7 @@ pub(super) fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedF
 
 /// In a parse worker: reads the file and sends its outcome back, encoded.
 fn parse_for_pool(
-    (file_id, generation, embedded): (u32, u32, bool),
+    (file_id, generation, embedded, period): (u32, u32, bool, Option<DaySpan>),
     file_name: &str,
     key_hex: &str,
     mapping: Option<HrisMapping>,
@@ -373,6 +387,7 @@ fn parse_for_pool(
                 key: &key,
                 hris_mapping: mapping.as_ref(),
                 foreign_snapshot_ok: embedded,
+                period,
             };
             let result = match FileRead::new(file, &mut progress) {
                 Ok(reader) => ingest(reader, &options),
@@ -428,6 +443,7 @@ fn read(state: &mut State, file_id: u32) {
         key: &key,
         hris_mapping: loaded.mapping.as_ref(),
         foreign_snapshot_ok: loaded.embedded,
+        period: loaded.period,
     };
     let outcome = match FileRead::new(loaded.file.clone(), &mut progress) {
         Ok(reader) => ingest(reader, &options),

@@ -77,6 +77,7 @@ pub fn read(bytes: &[u8]) -> Ingested {
         key: &key,
         hris_mapping: None,
         foreign_snapshot_ok: false,
+        period: None,
     };
     match ingest(bytes, &options) {
         Ok(ingested) => ingested,

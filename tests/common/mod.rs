@@ -31,6 +31,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
             key: &key,
             hris_mapping: None,
             foreign_snapshot_ok: false,
+            period: None,
         },
     )
 }
@@ -86,4 +87,22 @@ pub fn csv_values(name: &str, columns: &[&str]) -> Vec<String> {
     }
     assert!(!found.is_empty(), "{name}: no values in {columns:?}");
     found
+}
+
+/// Reads a fixture as the page does once the analyst has given the period a dateless file
+/// covers.
+pub fn read_for(
+    name: &str,
+    period: Option<uptake::engine::date::DaySpan>,
+) -> Result<Ingested, IngestError> {
+    let key = key();
+    ingest(
+        fixture(name).as_slice(),
+        &IngestOptions {
+            key: &key,
+            hris_mapping: None,
+            foreign_snapshot_ok: false,
+            period,
+        },
+    )
 }

@@ -52,6 +52,18 @@ pub struct UsageCharge {
     pub credits: f64,
     pub organization: Option<Sym>,
     pub cost_centre: Option<Sym>,
+    /// Set when the line sums a whole period rather than one day (the Claude spend report):
+    /// `day` is then the period's last day, where a bill would fall, and the line proves no
+    /// activity on any particular day.
+    #[serde(default)]
+    pub period: Option<DaySpan>,
+}
+
+impl UsageCharge {
+    /// The day this line proves use on: its day, unless it sums a whole period.
+    pub fn activity_day(&self) -> Option<Day> {
+        self.day.filter(|_| self.period.is_none())
+    }
 }
 
 /// A custom GPT or a project over one native period (ChatGPT GPTs / Projects exports).

@@ -56,7 +56,8 @@ pub fn active_tools(facts: &Facts, people: &People, window: DaySpan) -> Vec<u8> 
         }
     }
     for charge in &facts.charges {
-        if let (Some(identity), Some(tool), Some(day)) = (charge.identity, charge.tool, charge.day)
+        if let (Some(identity), Some(tool), Some(day)) =
+            (charge.identity, charge.tool, charge.activity_day())
         {
             if window.contains(day) && charge.quantity > 0.0 {
                 mark(identity, tool);
@@ -166,7 +167,7 @@ impl ToolSpans {
             widen(e.tool, day, day)
         });
         for charge in &facts.charges {
-            if let (Some(tool), Some(day)) = (charge.tool, charge.day) {
+            if let (Some(tool), Some(day)) = (charge.tool, charge.activity_day()) {
                 widen(tool, day, day);
             }
         }

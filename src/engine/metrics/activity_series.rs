@@ -179,7 +179,7 @@ pub fn active_days(facts: &Facts, mut each: impl FnMut(IdentityId, Tool, Day)) {
         each(r.identity, r.tool, r.day);
     }
     for c in facts.charges.iter().filter(|c| c.quantity > 0.0) {
-        if let (Some(identity), Some(tool), Some(day)) = (c.identity, c.tool, c.day) {
+        if let (Some(identity), Some(tool), Some(day)) = (c.identity, c.tool, c.activity_day()) {
             each(identity, tool, day);
         }
     }
@@ -223,7 +223,7 @@ pub fn coverage(ctx: &Ctx, periods: bool, events_only: bool) -> (Vec<Tool>, Vec<
         // sources do).
         f.daily.iter().for_each(|r| widen(r.tool, r.day, r.day));
         for c in &f.charges {
-            if let (Some(tool), Some(day)) = (c.tool, c.day) {
+            if let (Some(tool), Some(day)) = (c.tool, c.activity_day()) {
                 widen(tool, day, day);
             }
         }
@@ -291,7 +291,8 @@ fn series(
             }
         }
         for c in &f.charges {
-            if let (Some(identity), Some(tool), Some(day)) = (c.identity, c.tool, c.day) {
+            if let (Some(identity), Some(tool), Some(day)) = (c.identity, c.tool, c.activity_day())
+            {
                 if c.quantity > 0.0 {
                     if let Some(b) = find(day, None) {
                         mark(b, identity, tool);

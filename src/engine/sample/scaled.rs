@@ -553,6 +553,7 @@ mod tests {
             key: &key,
             hris_mapping: None,
             foreign_snapshot_ok: false,
+            period: None,
         };
         for (write, format) in FILES {
             let (mut a, mut b) = (Vec::new(), Vec::new());

@@ -9,13 +9,14 @@
 //! `Overall usage` as its messages, active when it or `Active days` is above zero. The file
 //! has no date: the window is the 28 days ending with a `Report date` (or `Date`, `End date`,
 //! `Period end`) column when one was added, from a `Start date` to it when both are given.
-//! Without one the file is refused with a message saying which column to add, since a window
-//! that cannot be placed would be guessed. The email is hashed.
+//! Without one the file is refused with a [`PeriodRequest`]: the page asks for the day it was
+//! downloaded (offering a day in the file name) and reads it again with the 28 days ending
+//! there, since a window that cannot be placed would be guessed. The email is hashed.
 
 use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
 use super::values;
-use super::{FileError, Parsed};
+use super::{FileError, Parsed, PeriodRequest};
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Cadence, Facts, PeriodActivity, SeatStatus, Tool};
@@ -29,7 +30,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["Email", "Overall usage", "Active days"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {Email, Overall usage, Active days}.
@@ -56,14 +57,30 @@ struct Columns {
     email: usize,
     overall: Option<usize>,
     active_days: Option<usize>,
-    end: usize,
+    /// The end-date column, or the period the analyst gave when there is none.
+    end: Result<usize, DaySpan>,
     start: Option<usize>,
+}
+
+/// What the page asks for a usage report without a date column.
+pub fn period_request() -> PeriodRequest {
+    PeriodRequest {
+        question: "This Gemini usage report has no date: on which day was it downloaded? It covers the 28 days ending that day.".into(),
+        fixed_days: Some(WINDOW_DAYS as u32),
+        max_days: None,
+        suggested: None,
+    }
 }
 
 /// A row problem: the column it is in and what was wrong.
 type RowError = (String, String);
 
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    given: Option<DaySpan>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
     let Some(email) = h.find(&["Email", "User email", "Email address"]) else {
@@ -72,11 +89,17 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
             "Download the report again from the Google Admin console → Generative AI → Gemini usage reports.",
         ));
     };
-    let Some(end) = h.find(END_ALIASES) else {
-        return Err(FileError::new(
-            "This Gemini usage report has no date, so the 28 days it covers cannot be placed.",
-            "Add a column named \"Report date\" holding the day the report was downloaded (YYYY-MM-DD) on every row, then add the file again.",
-        ));
+    let end = match (h.find(END_ALIASES), given) {
+        (Some(column), _) => Ok(column),
+        (None, Some(period)) => Err(period),
+        (None, None) => {
+            let mut error = FileError::new(
+                "This Gemini usage report has no date, so the 28 days it covers cannot be placed.",
+                "Enter the day the report was downloaded (or add a \"Report date\" column holding it, YYYY-MM-DD, on every row), then read it again.",
+            );
+            error.period_request = Some(Box::new(period_request()));
+            return Err(error);
+        }
     };
     let columns = Columns {
         email,
@@ -97,6 +120,12 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(&column), reason),
         }
     }
+    if let (Err(given), true) = (columns.end, parsed.diagnostics.rows_accepted > 0) {
+        parsed.diagnostics.note(format!(
+            "Read as the 28 days {} to {}, ending with the download day you gave.",
+            given.first, given.last
+        ));
+    }
     Ok(parsed)
 }
 
@@ -109,23 +138,29 @@ fn read_row(
     facts: &mut Facts,
 ) -> Result<Option<DaySpan>, RowError> {
     let name = |column: usize| h.name(column).to_string();
-    let end = values::date(&row.get(Some(c.end)))
-        .map_err(|e| (name(c.end), e))?
-        .ok_or((
-            name(c.end),
-            "expected a date like 2025-03-30, found nothing".to_string(),
-        ))?;
-    let start = match c.start {
-        Some(column) => values::date(&row.get(Some(column))).map_err(|e| (name(column), e))?,
-        None => None,
+    let (first, end) = match c.end {
+        Err(given) => (given.first, given.last),
+        Ok(column) => {
+            let end = values::date(&row.get(Some(column)))
+                .map_err(|e| (name(column), e))?
+                .ok_or((
+                    name(column),
+                    "expected a date like 2025-03-30, found nothing".to_string(),
+                ))?;
+            let start = match c.start {
+                Some(s) => values::date(&row.get(Some(s))).map_err(|e| (name(s), e))?,
+                None => None,
+            };
+            let first = start.unwrap_or(end.plus(1 - WINDOW_DAYS));
+            if first > end {
+                return Err((
+                    name(column),
+                    format!("the period ends ({end}) before it starts ({first})"),
+                ));
+            }
+            (first, end)
+        }
     };
-    let first = start.unwrap_or(end.plus(1 - WINDOW_DAYS));
-    if first > end {
-        return Err((
-            name(c.end),
-            format!("the period ends ({end}) before it starts ({first})"),
-        ));
-    }
     let read = |column: Option<usize>| -> Result<u32, RowError> {
         match column {
             Some(i) => values::count(&row.get(Some(i)))

@@ -170,5 +170,6 @@ fn read_row(
         credits,
         organization: label(c.organization),
         cost_centre: label(c.cost_center),
+        period: None,
     })
 }

@@ -13,6 +13,8 @@ pub mod chatgpt_gpts_csv;
 pub mod chatgpt_projects_csv;
 pub mod chatgpt_users_csv;
 pub mod claude_code_usage_json;
+pub mod claude_enterprise_analytics_json;
+pub mod claude_spend_csv;
 pub mod codex_code_reviews_json;
 pub mod codex_dashboard_json;
 pub mod codex_user_csv;
@@ -149,6 +151,39 @@ pub struct FileError {
     /// Set for a passphrase-protected snapshot: the page asks for the passphrase.
     #[serde(default)]
     pub locked: bool,
+    /// Set for a file that holds no dates: the page asks for the period it covers.
+    /// Boxed: it is rare and `FileError` travels in every parser's `Result`.
+    #[serde(default)]
+    pub period_request: Option<Box<PeriodRequest>>,
+}
+
+/// What to ask the analyst about a file without dates (a Claude spend report covers a range
+/// chosen when it was exported; a Gemini usage report the 28 days before its download).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeriodRequest {
+    /// The question, in the page's words.
+    pub question: String,
+    /// `Some(n)`: only the last day is asked; the period is the `n` days ending with it.
+    pub fixed_days: Option<u32>,
+    /// The longest period the export can cover, if it has a limit.
+    pub max_days: Option<u32>,
+    /// A period read from the file name (`…2026-10-01…2026-10-31…`), offered as the answer.
+    #[serde(default)]
+    pub suggested: Option<DaySpan>,
+}
+
+impl PeriodRequest {
+    /// The period an answer gives: `fixed_days` ending with `last`, else `first..=last`.
+    /// `None` when it is backwards or longer than `max_days`.
+    pub fn period(&self, first: super::date::Day, last: super::date::Day) -> Option<DaySpan> {
+        let first = match self.fixed_days {
+            Some(n) => last.plus(1 - n as i32),
+            None => first,
+        };
+        let days = last.0 - first.0 + 1;
+        (days >= 1 && self.max_days.is_none_or(|m| days <= m as i32))
+            .then(|| DaySpan::new(first, last))
+    }
 }
 
 impl FileError {
@@ -158,6 +193,7 @@ impl FileError {
             hint: hint.into(),
             mapping_request: None,
             locked: false,
+            period_request: None,
         }
     }
 }

@@ -6,12 +6,14 @@ use super::hris::HrisMapping;
 use super::{
     chatgpt_analytics_json, chatgpt_compliance_json, chatgpt_compliance_logs,
     chatgpt_credit_usage_csv, chatgpt_gpts_csv, chatgpt_projects_csv, chatgpt_users_csv,
-    claude_code_usage_json, codex_code_reviews_json, codex_dashboard_json, codex_user_csv,
-    copilot_activity_csv, copilot_entity_report, copilot_metrics_json, copilot_seats_json,
-    copilot_usage_ndjson, copilot_user_teams, cursor_analytics_csv, cursor_daily_usage_json,
-    cursor_usage_events_csv, gemini_audit_json, gemini_usage_csv, github_billing_csv, hris,
-    m365_copilot_usage_csv, uptake_snapshot, FileError, Parsed,
+    claude_code_usage_json, claude_enterprise_analytics_json, claude_spend_csv,
+    codex_code_reviews_json, codex_dashboard_json, codex_user_csv, copilot_activity_csv,
+    copilot_entity_report, copilot_metrics_json, copilot_seats_json, copilot_usage_ndjson,
+    copilot_user_teams, cursor_analytics_csv, cursor_daily_usage_json, cursor_usage_events_csv,
+    gemini_audit_json, gemini_usage_csv, github_billing_csv, hris, m365_copilot_usage_csv,
+    uptake_snapshot, FileError, Parsed,
 };
+use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::identity::OrgKey;
 use std::io::Read;
@@ -27,6 +29,8 @@ pub struct ParseContext<'a> {
     pub hris_mapping: Option<&'a HrisMapping>,
     /// Accept a snapshot made under another org key (see `IngestOptions`).
     pub foreign_snapshot_ok: bool,
+    /// The period the analyst gave a file that holds no dates (see `IngestOptions`).
+    pub period: Option<DaySpan>,
 }
 
 /// One supported format.
@@ -65,10 +69,12 @@ pub static FORMATS: &[FormatSpec] = &[
     github_billing_csv::FORMAT,
     m365_copilot_usage_csv::FORMAT,
     claude_code_usage_json::FORMAT,
+    claude_enterprise_analytics_json::FORMAT,
     cursor_daily_usage_json::FORMAT,
     cursor_usage_events_csv::FORMAT,
     cursor_analytics_csv::FORMAT,
     gemini_usage_csv::FORMAT,
+    claude_spend_csv::FORMAT,
     gemini_audit_json::FORMAT,
     hris::FORMAT,
 ];

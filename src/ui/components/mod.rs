@@ -9,6 +9,7 @@ pub mod filter_bar;
 pub mod header;
 pub mod mapper;
 pub mod nav;
+pub mod period_asker;
 pub mod snapshot_controls;
 pub mod source_list;
 pub mod table_tools;

@@ -2,6 +2,7 @@
 //! skipped and repeated, and what went wrong (the `source` contract in DESIGN.md).
 
 use super::mapper::Mapper;
+use super::period_asker::PeriodAsker;
 use super::snapshot_controls::{Unlock, UseSnapshotSettings};
 use crate::engine::dataset::SourceState;
 use crate::engine::detect::FormatId;
@@ -34,6 +35,7 @@ pub struct SourceRow {
     /// Days inside the coverage with no rows (daily sources).
     pub missing_days: u32,
     pub mapping_request: Option<MappingRequest>,
+    pub period_request: Option<crate::engine::sources::PeriodRequest>,
     /// The parse worker that read it (1, 2…), `None` when read in place or still reading.
     pub reader: Option<u32>,
     /// A sealed snapshot waiting for its passphrase.
@@ -78,6 +80,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 .map(|c| format!("{} → {}", c.first, c.last)),
             missing_days: s.diagnostics.missing_days,
             mapping_request: s.mapping_request.clone(),
+            period_request: s.period_request.clone(),
             reader: s.reader,
             locked: s.locked,
             snapshot_settings: s.snapshot.as_ref().map(|i| i.settings.clone()),
@@ -90,6 +93,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 row.state = "reading";
                 row.progress = progress;
                 row.mapping_request = None;
+                row.period_request = None;
                 row.reader = None;
                 row.locked = false;
             }
@@ -112,6 +116,7 @@ pub fn source_rows(report: Option<&Report>, reading: &[ReadingFile]) -> Vec<Sour
                 missing_days: 0,
                 reader: None,
                 mapping_request: None,
+                period_request: None,
                 locked: false,
                 snapshot_settings: None,
             }),
@@ -193,6 +198,11 @@ fn SourceItem(row: SourceRow, session: Session) -> impl IntoView {
         let size = row.size_bytes;
         view! { <Mapper request=request file_id=file_id file_name=name size_bytes=size session=session /> }
     });
+    let period_asker = row.period_request.clone().map(|request| {
+        let name = row.file_name.clone();
+        let size = row.size_bytes;
+        view! { <PeriodAsker request=request file_id=file_id file_name=name size_bytes=size session=session /> }
+    });
     view! {
         <li class="source" data-testid="source" data-format=row.format_id data-state=row.state
             data-rows=row.rows.to_string() data-skipped=row.skipped.to_string()
@@ -217,6 +227,7 @@ fn SourceItem(row: SourceRow, session: Session) -> impl IntoView {
                 <p class="error" role="alert"><strong>{e}</strong> " " {row.hint.clone().unwrap_or_default()}</p>
             })}
             {mapper}
+            {period_asker}
             {row.locked.then(|| view! { <Unlock file_id=file_id /> })}
             {row.snapshot_settings.clone().map(|s| view! { <UseSnapshotSettings settings=s /> })}
             {details}

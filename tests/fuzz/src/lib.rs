@@ -18,7 +18,8 @@ fn key() -> OrgKey {
 }
 
 /// Parses `data` as the format named `name` (a DESIGN.md id such as `chatgpt.users_csv`). The
-/// first byte chooses the CSV delimiter, as detection would have found it.
+/// first byte chooses the CSV delimiter, as detection would have found it, and whether a
+/// snapshot from another key and a period given by the analyst are accepted.
 pub fn parse_as(name: &str, data: &[u8]) {
     let Some(spec) = FORMATS.iter().find(|f| f.name == name) else {
         panic!("no format named {name}: the fuzz target is out of date");
@@ -34,6 +35,10 @@ pub fn parse_as(name: &str, data: &[u8]) {
         json: !spec.csv,
         hris_mapping: None,
         foreign_snapshot_ok: choice & 0x80 != 0,
+        // Half the inputs are read as if the analyst had given a period (dateless files).
+        period: uptake::engine::date::Day::from_ymd(2026, 10, 1)
+            .filter(|_| choice & 0x40 != 0)
+            .map(|first| uptake::engine::date::DaySpan::new(first, first.plus(30))),
     };
     let _ = (spec.parse)(&mut stream as &mut dyn Read, &context);
 }
@@ -45,6 +50,7 @@ pub fn pipeline(data: &[u8]) {
         key: &key,
         hris_mapping: None,
         foreign_snapshot_ok: false,
+        period: None,
     };
     let outcome = ingest(Cursor::new(data), &options);
     let mut dataset = Dataset::default();

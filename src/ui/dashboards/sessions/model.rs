@@ -122,6 +122,7 @@ pub(crate) fn depth_fixture_report(settings: &crate::engine::settings::Settings)
             key: &key,
             hris_mapping: None,
             foreign_snapshot_ok: false,
+            period: None,
         };
         data.add(i as u32, name, bytes.len() as u64, ingest(*bytes, &options));
     }
