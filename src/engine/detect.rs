@@ -28,6 +28,8 @@ pub enum FormatId {
     ChatgptComplianceLogsJsonl,
     #[serde(rename = "chatgpt.compliance_conversations_json")]
     ChatgptComplianceConversationsJson,
+    #[serde(rename = "chatgpt.personal_export_json")]
+    ChatgptPersonalExportJson,
     #[serde(rename = "codex.usage_json")]
     CodexUsageJson,
     #[serde(rename = "codex.code_reviews_json")]
@@ -85,6 +87,7 @@ impl FormatId {
             FormatId::CodexUsageJson => "codex.usage_json",
             FormatId::ChatgptComplianceConversationsJson => "chatgpt.compliance_conversations_json",
             FormatId::ChatgptComplianceLogsJsonl => "chatgpt.compliance_logs_jsonl",
+            FormatId::ChatgptPersonalExportJson => "chatgpt.personal_export_json",
             FormatId::ChatgptCreditUsageCsv => "chatgpt.credit_usage_csv",
             FormatId::ChatgptGptsCsv => "chatgpt.gpts_csv",
             FormatId::ChatgptProjectsCsv => "chatgpt.projects_csv",
@@ -121,6 +124,9 @@ impl FormatId {
                 "ChatGPT Compliance API conversations (JSON)"
             }
             FormatId::ChatgptComplianceLogsJsonl => "ChatGPT Compliance Logs (JSONL)",
+            FormatId::ChatgptPersonalExportJson => {
+                "ChatGPT personal data export (conversations.json or the export .zip)"
+            }
             FormatId::ChatgptCreditUsageCsv => "ChatGPT credit usage report (CSV)",
             FormatId::ChatgptGptsCsv => "ChatGPT workspace GPTs export (CSV)",
             FormatId::ChatgptProjectsCsv => "ChatGPT workspace Projects export (CSV)",

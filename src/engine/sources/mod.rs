@@ -9,6 +9,7 @@ pub mod chatgpt_compliance_common;
 pub mod chatgpt_compliance_json;
 pub mod chatgpt_compliance_logs;
 pub mod chatgpt_credit_usage_csv;
+pub mod chatgpt_personal_export;
 pub mod chatgpt_gpts_csv;
 pub mod chatgpt_projects_csv;
 pub mod chatgpt_users_csv;
@@ -136,6 +137,9 @@ pub struct Parsed {
     pub diagnostics: Diagnostics,
     /// For an `uptake.snapshot`: when, how and from what it was made.
     pub snapshot: Option<crate::engine::snapshot::SnapshotInfo>,
+    /// One person's own messages (a personal ChatGPT export): kept apart from `facts`, read
+    /// only by the "My usage" view.
+    pub personal: super::facts::PersonalFacts,
 }
 
 /// A file that cannot be read at all. `message` says where and what was found; `hint` what to

@@ -5,7 +5,7 @@
 use super::hris::HrisMapping;
 use super::{
     chatgpt_analytics_json, chatgpt_compliance_json, chatgpt_compliance_logs,
-    chatgpt_credit_usage_csv, chatgpt_gpts_csv, chatgpt_projects_csv, chatgpt_users_csv,
+    chatgpt_credit_usage_csv, chatgpt_gpts_csv, chatgpt_personal_export, chatgpt_projects_csv, chatgpt_users_csv,
     claude_code_usage_json, codex_code_reviews_json, codex_dashboard_json, codex_user_csv,
     copilot_activity_csv, copilot_entity_report, copilot_metrics_json, copilot_seats_json,
     copilot_usage_ndjson, copilot_user_teams, cursor_analytics_csv, cursor_daily_usage_json,
@@ -52,6 +52,7 @@ pub static FORMATS: &[FormatSpec] = &[
     chatgpt_analytics_json::CODEX_FORMAT,
     chatgpt_compliance_logs::FORMAT,
     chatgpt_compliance_json::FORMAT,
+    chatgpt_personal_export::FORMAT,
     codex_code_reviews_json::REVIEWS_FORMAT,
     codex_code_reviews_json::RESPONSES_FORMAT,
     codex_dashboard_json::FORMAT,
