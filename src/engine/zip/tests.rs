@@ -6,11 +6,27 @@ use super::inflate::Inflate;
 use super::source::ByteSource;
 use super::*;
 
-const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/zip/");
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{FIX}{name}")).unwrap_or_default()
+macro_rules! fixtures {
+    ($($name:literal),*) => {
+        fn fixture(name: &str) -> Vec<u8> {
+            match name {
+                $($name => include_bytes!(concat!("../../../tests/fixtures/zip/", $name)).to_vec(),)*
+                _ => Vec::new(),
+            }
+        }
+    };
 }
+
+fixtures!(
+    "stored.deflate",
+    "stored.txt",
+    "fixed.deflate",
+    "fixed.txt",
+    "dynamic.deflate",
+    "dynamic.txt",
+    "two.zip",
+    "streamed.zip"
+);
 
 fn inflate_all(bytes: &[u8]) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
