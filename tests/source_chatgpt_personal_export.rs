@@ -37,7 +37,10 @@ fn the_visible_branch_of_each_conversation_counts() {
     let ingested = read("personal/conversations.json");
     assert_eq!(ingested.format, FormatId::ChatgptPersonalExportJson);
     let d = &ingested.parsed.diagnostics;
-    assert_eq!((d.rows_accepted, d.rows_skipped, d.rows_duplicate), (6, 0, 0));
+    assert_eq!(
+        (d.rows_accepted, d.rows_skipped, d.rows_duplicate),
+        (6, 0, 0)
+    );
     assert_eq!(
         d.notes,
         vec![
@@ -66,7 +69,10 @@ fn the_visible_branch_of_each_conversation_counts() {
         .iter()
         .map(|m| p.model_name(m.model).unwrap_or("-"))
         .collect();
-    assert_eq!(models, vec!["gpt-4o", "o3", "gpt-4o", "gpt-4o", "o3", "gpt-4o"]);
+    assert_eq!(
+        models,
+        vec!["gpt-4o", "o3", "gpt-4o", "gpt-4o", "o3", "gpt-4o"]
+    );
     // One custom GPT (B) and one project (C), hashed; distinct conversations 4.
     let gpts: Vec<bool> = p.messages.iter().map(|m| m.gpt.is_some()).collect();
     assert_eq!(gpts, vec![false, false, true, false, false, false]);
@@ -117,7 +123,14 @@ fn assert_my_usage(report: &Report) {
     let weeks: Vec<(String, u64, u64, u32)> = view
         .weeks
         .iter()
-        .map(|w| (w.week.first.to_string(), w.messages, w.sessions, w.active_days))
+        .map(|w| {
+            (
+                w.week.first.to_string(),
+                w.messages,
+                w.sessions,
+                w.active_days,
+            )
+        })
         .collect();
     assert_eq!(
         weeks,
@@ -139,7 +152,10 @@ fn assert_my_usage(report: &Report) {
     assert_eq!(buckets, vec![4, 1, 1, 0, 0]);
     // Monday 09h: u1, u2, u3; Wednesday 14h: u5, u6; Thursday 22h: u7.
     assert_eq!(view.weekdays[0], "Monday");
-    assert_eq!((view.cells[0][9], view.cells[2][14], view.cells[3][22]), (3, 2, 1));
+    assert_eq!(
+        (view.cells[0][9], view.cells[2][14], view.cells[3][22]),
+        (3, 2, 1)
+    );
     assert_eq!(view.cells.iter().flatten().sum::<u64>(), 6);
     let gpts: Vec<(&str, u64, u64)> = view
         .custom_gpts
@@ -156,12 +172,12 @@ fn assert_my_usage(report: &Report) {
     assert_eq!(
         view.observations,
         vec![
-            "You sent 6 messages between 2026-03-02 and 2026-03-12, in 2 of those 2 weeks.",
+            "You sent 6 messages between 2026-03-02 and 2026-03-12, and used ChatGPT in every one of those 2 weeks.",
             "Your busiest hour is Mondays 09:00–09:59 UTC (3 messages).",
             "Half your prompts are under 40 characters. Short prompts read like searches: saying who the answer is for, what you already know and the format you want usually gets a better first answer.",
             "You send 1.5 messages per session: mostly one question and done. Asking a follow-up (\"shorter\", \"as a table\", \"what did you assume?\") is often where the answer improves.",
             "67% of your messages were answered by gpt-4o; you used 2 models in all.",
-            "1 of your messages went to 1 custom GPTs and 2 to 1 projects.",
+            "You sent 1 message to 1 custom GPT and 2 messages in 1 project.",
         ]
     );
 }
@@ -171,7 +187,10 @@ fn my_usage_counts_the_fixture_by_hand_and_leaves_the_organisation_alone() {
     let report = personal_report(&[&fixture("personal/conversations.json")]);
     assert_my_usage(&report);
     // The organisation's figures see nothing of it.
-    assert_eq!(report.figure("weekly_active_users").and_then(|f| f.value), None);
+    assert_eq!(
+        report.figure("weekly_active_users").and_then(|f| f.value),
+        None
+    );
     assert_eq!(report.timing.total, 0);
     assert!(report.weekly.is_empty());
     assert_eq!(
@@ -198,8 +217,19 @@ fn no_title_text_or_identifier_reaches_the_report() {
     let report = personal_report(&[&fixture("personal/chatgpt-export.zip")]);
     let json = serde_json::to_string(&report).unwrap_or_default();
     for secret in [
-        "Zebra", "Falcon", "Orchid", "Nightjar", "Quartz", "Café", "OrchidGPT", "NightjarProject9",
-        "conv-a", "zara", "Secret42", "u1", "a2b",
+        "Zebra",
+        "Falcon",
+        "Orchid",
+        "Nightjar",
+        "Quartz",
+        "Café",
+        "OrchidGPT",
+        "NightjarProject9",
+        "conv-a",
+        "zara",
+        "Secret42",
+        "u1",
+        "a2b",
     ] {
         assert!(!json.contains(secret), "{secret} leaked into the Report");
     }
@@ -213,7 +243,9 @@ fn a_cut_or_damaged_export_zip_says_so() {
         .windows(18)
         .position(|w| w == b"conversations.json")
         .unwrap_or(0);
-    let cut = read_bytes(&zip[..start + 400]).err().map(|e| (e.format, e.error.message));
+    let cut = read_bytes(&zip[..start + 400])
+        .err()
+        .map(|e| (e.format, e.error.message));
     assert_eq!(
         cut,
         Some((
@@ -223,7 +255,9 @@ fn a_cut_or_damaged_export_zip_says_so() {
     );
     let mut encrypted = zip.clone();
     encrypted[start - 30 + 6] |= 1;
-    let refused = read_bytes(&encrypted).err().map(|e| (e.error.message, e.error.hint));
+    let refused = read_bytes(&encrypted)
+        .err()
+        .map(|e| (e.error.message, e.error.hint));
     assert_eq!(
         refused,
         Some((

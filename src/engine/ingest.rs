@@ -71,21 +71,27 @@ fn ingest_zip(
         }
     };
     let personal = FormatId::ChatgptPersonalExportJson;
-    match super::zip::find_member(Cursor::new(head.clone()).chain(reader), is_conversations_member)
-    {
-        Ok(Some(member)) => match ingest_stream(Box::new(member) as Box<dyn Read + '_>, options, false) {
-            Ok(ingested) if ingested.format == personal => Ok(ingested),
-            Err(error) if error.format == Some(personal) => Err(error),
-            // The member itself could not be decompressed (cut short, damaged): say so rather
-            // than call the archive something else.
-            Err(error) if error.error.message.contains("in the zip archive") => Err(IngestError {
-                format: Some(personal),
-                ..error
-            }),
-            // conversations.json that is not a personal export (or holds nothing): the zip is
-            // refused as any other.
-            _ => Err(refused(&head)),
-        },
+    match super::zip::find_member(
+        Cursor::new(head.clone()).chain(reader),
+        is_conversations_member,
+    ) {
+        Ok(Some(member)) => {
+            match ingest_stream(Box::new(member) as Box<dyn Read + '_>, options, false) {
+                Ok(ingested) if ingested.format == personal => Ok(ingested),
+                Err(error) if error.format == Some(personal) => Err(error),
+                // The member itself could not be decompressed (cut short, damaged): say so rather
+                // than call the archive something else.
+                Err(error) if error.error.message.contains("in the zip archive") => {
+                    Err(IngestError {
+                        format: Some(personal),
+                        ..error
+                    })
+                }
+                // conversations.json that is not a personal export (or holds nothing): the zip is
+                // refused as any other.
+                _ => Err(refused(&head)),
+            }
+        }
         Ok(None) => Err(refused(&head)),
         Err(error) if error.at_wanted => Err(IngestError {
             format: Some(personal),

@@ -196,7 +196,10 @@ pub fn build(personal: &PersonalFacts, settings: &Settings, week_start: WeekStar
     }
     sorted.sort_by_key(|m| (m.at, m.key));
     let total = sorted.len() as u64;
-    let days: BTreeSet<Day> = sorted.iter().map(|m| Day::from_unix_seconds(m.at)).collect();
+    let days: BTreeSet<Day> = sorted
+        .iter()
+        .map(|m| Day::from_unix_seconds(m.at))
+        .collect();
     let conversations: BTreeSet<u64> = sorted.iter().map(|m| m.conversation).collect();
     let runs = sessions(&sorted, settings.session_gap_seconds());
     let mut lengths: Vec<u32> = sorted.iter().map(|m| m.chars).collect();
@@ -266,13 +269,21 @@ pub fn build(personal: &PersonalFacts, settings: &Settings, week_start: WeekStar
         let hour = (m.at.rem_euclid(86_400) / 3_600) as usize;
         grid[day.weekday_from_monday() as usize][hour.min(23)] += 1;
     }
-    let weekdays: Vec<String> = order.iter().map(|&d| WEEKDAYS[d as usize].to_string()).collect();
+    let weekdays: Vec<String> = order
+        .iter()
+        .map(|&d| WEEKDAYS[d as usize].to_string())
+        .collect();
     let cells: Vec<Vec<u64>> = order.iter().map(|&d| grid[d as usize].to_vec()).collect();
 
     let per_session = ratio(total as f64, runs.len() as f64);
     let figures = vec![
         Figure::of(&MY_MESSAGES, Some(total as f64), None, None),
-        Figure::of(&MY_CONVERSATIONS, Some(conversations.len() as f64), None, None),
+        Figure::of(
+            &MY_CONVERSATIONS,
+            Some(conversations.len() as f64),
+            None,
+            None,
+        ),
         Figure::of(&MY_SESSIONS, Some(runs.len() as f64), None, None),
         Figure::of(&MY_MESSAGES_PER_SESSION, per_session, None, None),
         Figure::of(&MY_ACTIVE_DAYS, Some(days.len() as f64), None, None),
@@ -299,6 +310,15 @@ pub fn build(personal: &PersonalFacts, settings: &Settings, week_start: WeekStar
     view
 }
 
+/// "1 message", "2 messages".
+fn plural(n: u64, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// A few sentences an employee can act on, each from the figures above.
 fn observations(
     view: &MyUsageView,
@@ -310,11 +330,18 @@ fn observations(
     let total: u64 = view.weeks.iter().map(|w| w.messages).sum();
     let used_weeks = view.weeks.iter().filter(|w| w.messages > 0).count();
     if let Some(span) = view.span {
+        let weeks = match (used_weeks, view.weeks.len()) {
+            (_, 1) => "all in one week".to_string(),
+            (used, all) if used == all => {
+                format!("and used ChatGPT in every one of those {all} weeks")
+            }
+            (used, all) => format!("and used ChatGPT in {used} of those {all} weeks"),
+        };
         out.push(format!(
-            "You sent {total} messages between {} and {}, in {used_weeks} of those {} weeks.",
+            "You sent {} between {} and {}, {weeks}.",
+            plural(total, "message"),
             span.first,
             span.last,
-            view.weeks.len()
         ));
     }
     let mut peak = (0u64, 0usize, 0usize);
@@ -364,11 +391,22 @@ fn observations(
     } else {
         let gpt_messages: u64 = view.custom_gpts.iter().map(|g| g.messages).sum();
         let project_messages: u64 = view.projects.iter().map(|g| g.messages).sum();
-        out.push(format!(
-            "{gpt_messages} of your messages went to {} custom GPTs and {project_messages} to {} projects.",
-            view.custom_gpts.len(),
-            view.projects.len()
-        ));
+        let mut parts = Vec::new();
+        if !view.custom_gpts.is_empty() {
+            parts.push(format!(
+                "{} to {}",
+                plural(gpt_messages, "message"),
+                plural(view.custom_gpts.len() as u64, "custom GPT")
+            ));
+        }
+        if !view.projects.is_empty() {
+            parts.push(format!(
+                "{} in {}",
+                plural(project_messages, "message"),
+                plural(view.projects.len() as u64, "project")
+            ));
+        }
+        out.push(format!("You sent {}.", parts.join(" and ")));
     }
     out
 }

@@ -220,9 +220,10 @@ fn read_conversation(
         .iter()
         .filter(|(id, node)| {
             !on_branch.contains(id.as_str())
-                && node.message.as_ref().is_some_and(|m| {
-                    is_user(m) && !m.metadata.as_ref().is_some_and(hidden)
-                })
+                && node
+                    .message
+                    .as_ref()
+                    .is_some_and(|m| is_user(m) && !m.metadata.as_ref().is_some_and(hidden))
         })
         .count() as u64;
 

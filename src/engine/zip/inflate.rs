@@ -14,8 +14,8 @@ const MAX_BITS: usize = 15;
 
 /// Length base and extra bits for length codes 257–285.
 const LENGTH_BASE: [u16; 29] = [
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115,
-    131, 163, 195, 227, 258,
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
+    163, 195, 227, 258,
 ];
 const LENGTH_EXTRA: [u8; 29] = [
     0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
@@ -94,8 +94,13 @@ impl Huffman {
 enum Block {
     /// Between blocks: read the next header (or stop after the last).
     Header,
-    Stored { remaining: u32 },
-    Codes { literals: Huffman, distances: Huffman },
+    Stored {
+        remaining: u32,
+    },
+    Codes {
+        literals: Huffman,
+        distances: Huffman,
+    },
     Done,
 }
 
@@ -217,7 +222,9 @@ impl<R: Read> Inflate<R> {
                 let len = self.bits(16)?;
                 let nlen = self.bits(16)?;
                 if len != !nlen & 0xFFFF {
-                    return Err(bad("a stored block's length does not match its check value"));
+                    return Err(bad(
+                        "a stored block's length does not match its check value",
+                    ));
                 }
                 Block::Stored { remaining: len }
             }
@@ -256,7 +263,8 @@ impl<R: Read> Inflate<R> {
         let mut i = 0;
         while i < total {
             self.fill(clen_code.bits as u32)?;
-            let entry = clen_code.table[(self.bit_buffer & ((1u64 << clen_code.bits) - 1)) as usize];
+            let entry =
+                clen_code.table[(self.bit_buffer & ((1u64 << clen_code.bits) - 1)) as usize];
             let len = entry & 15;
             if len == 0 || len > self.bit_count {
                 return Err(if len > self.bit_count {

@@ -103,9 +103,9 @@ fn read_header<R: Read>(source: &mut ByteSource<R>) -> Result<Option<Header>, Zi
             let (id, len) = (u16_at(&extra, at), usize::from(u16_at(&extra, at + 2)));
             let body = extra.get(at + 4..at + 4 + len).unwrap_or(&[]);
             if id == 1 {
-                let mut fields = body.chunks_exact(8).map(|c| {
-                    u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]])
-                });
+                let mut fields = body
+                    .chunks_exact(8)
+                    .map(|c| u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
                 if header.size == 0xFFFF_FFFF {
                     header.size = fields.next().unwrap_or(u64::MAX);
                 }
@@ -256,7 +256,10 @@ fn open<R: Read>(source: ByteSource<R>, header: Header) -> Result<Member<R>, Zip
 }
 
 enum Body<R: Read> {
-    Stored { source: ByteSource<R>, remaining: u64 },
+    Stored {
+        source: ByteSource<R>,
+        remaining: u64,
+    },
     Deflated(Box<Inflate<R>>),
     Spent,
 }
@@ -279,7 +282,10 @@ impl<R: Read> Member<R> {
     fn damaged(&self, what: impl std::fmt::Display) -> io::Error {
         io::Error::new(
             io::ErrorKind::InvalidData,
-            format!("\"{}\" in the zip archive is damaged: {what}", self.header.name),
+            format!(
+                "\"{}\" in the zip archive is damaged: {what}",
+                self.header.name
+            ),
         )
     }
 
@@ -355,7 +361,11 @@ const CRC_TABLE: [u32; 256] = {
         let mut c = i as u32;
         let mut k = 0;
         while k < 8 {
-            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            c = if c & 1 != 0 {
+                0xEDB8_8320 ^ (c >> 1)
+            } else {
+                c >> 1
+            };
             k += 1;
         }
         table[i] = c;

@@ -90,7 +90,9 @@ fn cut_or_damaged_streams_are_errors_not_panics() {
     );
     // A stored block whose LEN and NLEN disagree.
     assert_eq!(
-        inflate_all(&[0x01, 0x05, 0x00, 0x00, 0x00]).map_err(|e| e.to_string()).err(),
+        inflate_all(&[0x01, 0x05, 0x00, 0x00, 0x00])
+            .map_err(|e| e.to_string())
+            .err(),
         Some("a stored block's length does not match its check value".to_string())
     );
     // Every single-byte corruption of the dynamic stream ends in data or an error, never a
@@ -106,9 +108,7 @@ fn member_text(bytes: &[u8], name: &str) -> Result<Option<String>, String> {
     match find_member(bytes, |n| n == name) {
         Ok(Some(mut member)) => {
             let mut out = String::new();
-            member
-                .read_to_string(&mut out)
-                .map_err(|e| e.to_string())?;
+            member.read_to_string(&mut out).map_err(|e| e.to_string())?;
             Ok(Some(out))
         }
         Ok(None) => Ok(None),
@@ -143,21 +143,23 @@ fn damaged_cut_encrypted_and_zip64_members_say_so() {
         Err("The zip archive ends inside \"notes/readme.txt\": it was cut short.".into())
     );
     // A flipped byte in the stored member's data fails its CRC-32.
-    let at = two
-        .windows(8)
-        .position(|w| w == b"the data")
-        .unwrap_or(0);
+    let at = two.windows(8).position(|w| w == b"the data").unwrap_or(0);
     let mut flipped = two.clone();
     flipped[at] = b'T';
     assert_eq!(
         member_text(&flipped, "data.txt"),
-        Err("\"data.txt\" in the zip archive is damaged: its checksum (CRC-32) does not match".into())
+        Err(
+            "\"data.txt\" in the zip archive is damaged: its checksum (CRC-32) does not match"
+                .into()
+        )
     );
     // Encrypted (flag bit 0) and zip64 (sizes 0xFFFFFFFF) headers of the wanted member.
     let mut encrypted = two.clone();
     encrypted[6] |= 1;
     assert_eq!(
-        find_member(&encrypted[..], |n| n == "notes/readme.txt").err().map(|e| e.message),
+        find_member(&encrypted[..], |n| n == "notes/readme.txt")
+            .err()
+            .map(|e| e.message),
         Some("\"notes/readme.txt\" in the zip archive is encrypted (password-protected).".into())
     );
     let mut zip64 = two.clone();

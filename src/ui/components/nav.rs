@@ -10,9 +10,8 @@ pub fn Nav(view: RwSignal<View>, #[prop(into)] query: Signal<String>) -> impl In
     let personal = use_context::<Session>().map(|s| s.report);
     let shown = move |views: &[View]| {
         !views.contains(&View::MyUsage)
-            || personal.is_some_and(|r| {
-                r.with(|r| r.as_ref().is_some_and(|r| r.my_usage.available))
-            })
+            || personal
+                .is_some_and(|r| r.with(|r| r.as_ref().is_some_and(|r| r.my_usage.available)))
     };
     view! {
         <nav class="tabs" aria-label="Dashboards">

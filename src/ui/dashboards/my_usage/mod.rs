@@ -4,9 +4,10 @@
 pub mod model;
 
 use crate::engine::metrics::my_usage::MyShare;
+use crate::engine::report::Figure;
 use crate::ui::charts::Chart;
-use crate::ui::components::figure_card::FigureCard;
 use crate::ui::components::view_frame::{NeedsNote, ViewHead};
+use crate::ui::format;
 use crate::ui::state::Session;
 use leptos::prelude::*;
 use model::{model, MyUsageModel};
@@ -34,7 +35,7 @@ fn MyUsageBody(model: MyUsageModel) -> impl IntoView {
                     </ul>
                 </section>
                 <div class="cards cards-small">
-                    {model.figures.iter().cloned().map(|f| view! { <FigureCard figure=f comparison="" /> }).collect_view()}
+                    {model.figures.iter().cloned().map(|f| view! { <MyCard figure=f /> }).collect_view()}
                 </div>
                 <section class="panel">
                     <h3>"Messages you sent and sessions, week by week"</h3>
@@ -65,6 +66,22 @@ fn MyUsageBody(model: MyUsageModel) -> impl IntoView {
                 </section>
             </Show>
         </section>
+    }
+}
+
+/// One of your figures: over the whole export, so there is no comparison week to show.
+#[component]
+fn MyCard(figure: Figure) -> impl IntoView {
+    view! {
+        <article class="card" data-metric=figure.id.clone() data-value=format::raw(figure.value)>
+            <h3>{figure.label.clone()}</h3>
+            <p class="card-value" class:muted=figure.value.is_none()>{format::value(figure.value, figure.unit)}</p>
+            <details class="definition">
+                <summary>"Definition"</summary>
+                <p>{figure.definition.clone()}</p>
+                <p class="sources">"Source: " {figure.sources.clone()}</p>
+            </details>
+        </article>
     }
 }
 

@@ -75,7 +75,9 @@ pub fn model(report: &Report) -> MyUsageModel {
         y_max: None,
         y_title: "Per week".to_string(),
     });
-    let busiest = weeks.iter().max_by_key(|w| (w.messages, std::cmp::Reverse(w.week.first)));
+    let busiest = weeks
+        .iter()
+        .max_by_key(|w| (w.messages, std::cmp::Reverse(w.week.first)));
     let weekly_summary = match busiest {
         Some(b) => format!(
             "Line chart of your messages and sessions per week over {} weeks; the busiest week was {} with {} messages.",
@@ -88,7 +90,11 @@ pub fn model(report: &Report) -> MyUsageModel {
     let hours: Vec<String> = (0..24).map(|h| format!("{h:02}")).collect();
     let heatmap = ChartSpec::Heatmap(Heatmap {
         x_labels: hours,
-        y_labels: m.weekdays.iter().map(|d| d.chars().take(3).collect()).collect(),
+        y_labels: m
+            .weekdays
+            .iter()
+            .map(|d| d.chars().take(3).collect())
+            .collect(),
         cells: m
             .cells
             .iter()
@@ -115,13 +121,21 @@ pub fn model(report: &Report) -> MyUsageModel {
         available: m.available,
         period: m.span.map_or_else(
             || "No personal export loaded".to_string(),
-            |s| format!("Your ChatGPT export, {} – {} · all times UTC", s.first, s.last),
+            |s| {
+                format!(
+                    "Your ChatGPT export, {} – {} · all times UTC",
+                    s.first, s.last
+                )
+            },
         ),
         figures: m.figures.clone(),
         needs: m.needs.clone(),
         weekly_chart,
         weekly_summary,
-        models_summary: format!("Bar chart of the models that answered you: {}.", describe(&m.models)),
+        models_summary: format!(
+            "Bar chart of the models that answered you: {}.",
+            describe(&m.models)
+        ),
         models_chart: share_bars(&m.models, "Share of your messages", 1),
         lengths_summary: format!(
             "Bar chart of your prompts by length in characters: {}.",
@@ -157,7 +171,10 @@ mod tests {
         dataset.add(0, "conversations.json", 0, ingest(&bytes[..], &options));
         let m = model(&build_report(&dataset, &Settings::default(), ""));
         assert!(m.available);
-        assert_eq!(m.period, "Your ChatGPT export, 2026-03-02 – 2026-03-12 · all times UTC");
+        assert_eq!(
+            m.period,
+            "Your ChatGPT export, 2026-03-02 – 2026-03-12 · all times UTC"
+        );
         // Two weeks of 3 messages each: the first (earliest) is the busiest on a tie.
         assert_eq!(
             m.weekly_summary,
