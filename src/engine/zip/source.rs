@@ -78,7 +78,7 @@ impl<R: Read> ByteSource<R> {
     /// Skips `count` bytes; `Ok(false)` when the input ends first.
     pub fn skip(&mut self, mut count: u64) -> io::Result<bool> {
         while count > 0 {
-            if let Some(_) = self.pushed.pop() {
+            if self.pushed.pop().is_some() {
                 self.position += 1;
                 count -= 1;
                 continue;
