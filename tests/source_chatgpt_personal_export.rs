@@ -266,3 +266,29 @@ fn a_cut_or_damaged_export_zip_says_so() {
         ))
     );
 }
+
+#[test]
+fn a_wrapped_array_and_a_first_conversation_larger_than_the_probe_are_recognised() {
+    let json = String::from_utf8(fixture("personal/conversations.json")).unwrap_or_default();
+    // {"conversations": […]}: the same 6 messages.
+    let wrapped = format!("{{\"conversations\":{json}}}");
+    let ingested = read_bytes(wrapped.as_bytes()).map_err(|e| e.error.message);
+    assert_eq!(
+        ingested.map(|i| (i.format, i.parsed.diagnostics.rows_accepted)),
+        Ok((FormatId::ChatgptPersonalExportJson, 6))
+    );
+    // A 100 000-character answer (a1) makes the first conversation larger than the 64 KiB
+    // the detector parses, and pushes its current_node out of the head: the keys before it
+    // still say what it is.
+    let long = json.replacen(
+        "Here is a plan about Zebra Falcon",
+        &"Zebra ".repeat(100_000 / 6),
+        1,
+    );
+    assert!(long.len() > 100_000);
+    let ingested = read_bytes(long.as_bytes()).map_err(|e| e.error.message);
+    assert_eq!(
+        ingested.map(|i| (i.format, i.parsed.diagnostics.rows_accepted)),
+        Ok((FormatId::ChatgptPersonalExportJson, 6))
+    );
+}

@@ -43,7 +43,7 @@ pub const SCOPE_NOTE: &str =
 
 /// Detection (FORMATS.md §10): an array (or `{conversations:[…]}`) whose elements have
 /// `mapping` and `create_time`. A first conversation too large for the probe is recognised
-/// by the keys in the head.
+/// by the keys in its head.
 fn matches(probe: &Probe) -> bool {
     let Probe::Json(json) = probe else {
         return false;
@@ -59,10 +59,12 @@ fn matches(probe: &Probe) -> bool {
         }
         None => {
             let start = json.text.trim_start();
+            // The export writes `title`, `create_time`, `update_time`, then `mapping` (where a
+            // long conversation's bulk is) and `current_node` after it.
             (start.starts_with('[') || start.starts_with("{\"conversations\""))
                 && json.text.contains("\"mapping\"")
-                && json.text.contains("\"current_node\"")
                 && json.text.contains("\"create_time\"")
+                && (json.text.contains("\"current_node\"") || json.text.contains("\"parent\""))
         }
     }
 }
