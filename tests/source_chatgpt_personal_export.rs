@@ -292,3 +292,27 @@ fn a_wrapped_array_and_a_first_conversation_larger_than_the_probe_are_recognised
         Ok((FormatId::ChatgptPersonalExportJson, 6))
     );
 }
+
+#[test]
+fn a_snapshot_never_carries_a_personal_export() {
+    let mut dataset = Dataset::default();
+    let zip = fixture("personal/chatgpt-export.zip");
+    dataset.add(0, "chatgpt-export.zip", zip.len() as u64, read_bytes(&zip));
+    let users = fixture("chatgpt_users_weekly.csv");
+    dataset.add(1, "users.csv", users.len() as u64, read_bytes(&users));
+    let bytes =
+        uptake::engine::snapshot::save(&dataset, &Settings::default(), &key().fingerprint(), None);
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(
+        !text.contains("personal_export"),
+        "the snapshot lists the personal export"
+    );
+    // Reloaded on its own, the snapshot has the Users rows and no My usage.
+    let mut reloaded = Dataset::default();
+    reloaded.add(0, "uptake.snapshot", bytes.len() as u64, read_bytes(&bytes));
+    let report = build_report(&reloaded, &Settings::default(), &key().fingerprint());
+    assert_eq!(report.sources[0].format_id(), "uptake.snapshot");
+    assert!(!report.my_usage.available);
+    assert_eq!(report.sources[0].error, None);
+    assert!(!report.weekly.is_empty(), "the Users weeks are kept");
+}
