@@ -61,12 +61,14 @@ test('the personal export zip fills My usage with the hand-worked figures and no
     assert.equal(observations[1], 'Your busiest hour is Mondays 09:00–09:59 UTC (3 messages).');
     const assistants = await page.$$eval('[data-testid="my-assistants"] tbody tr', (rows) =>
       rows.map((r) => [...r.children].map((c) => c.textContent)));
-    assert.deepEqual(assistants, [['Custom GPT 1', '1', '1', '17%'], ['Project 1', '1', '2', '33%']]);
+    // Custom GPT 1: 1 of 6 messages (17%), one conversation; Project 1: 2 of 6 (33%), one.
+    assert.deepEqual(assistants, [['Custom GPT 1', '1', '1 (17%)'], ['Project 1', '1', '2 (33%)']]);
     await page.locator('[data-testid="my-heatmap"]').waitFor();
     await screenshot(page, 'view-my-usage');
 
     // The organisation's figures are untouched: no weekly active users from a personal export.
     await page.click('[data-testid="nav-link"][data-view="overview"]');
+    await page.locator('[data-metric="weekly_active_users"]').first().waitFor();
     assert.equal(await metricValue(page, 'weekly_active_users'), '');
 
     const html = (await page.content()).toLowerCase();
@@ -74,6 +76,28 @@ test('the personal export zip fills My usage with the hand-worked figures and no
     const stores = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
     for (const s of SECRETS) assert.ok(!stores.toLowerCase().includes(s), `${s} in web storage`);
     assert.deepEqual(net.requestsAfterLoad(), [], 'requests after load');
+    assert.deepEqual(errors, [], 'console errors');
+  } finally {
+    await b.browser.close();
+  }
+});
+
+test('My usage at phone width', { timeout: 120_000 }, async () => {
+  const srv = await server();
+  const b = await launch({ viewport: { width: 390, height: 844 } });
+  try {
+    const { page, context } = b;
+    const errors = collectErrors(page);
+    const net = await watchNetwork(page, context, srv.origin);
+    await openPage(page, srv.url, net);
+    await uploadFiles(page, [ZIP]);
+    await waitForSources(page, 1);
+    await page.click('[data-testid="nav-link"][data-view="my_usage"]');
+    await page.locator('[data-testid="my-heatmap"]').waitFor();
+    assert.equal(await metricValue(page, 'my_messages'), '6');
+    await screenshot(page, 'view-my-usage-390');
+    await page.locator('[data-testid="my-observations"]').screenshot({ path: path.join(REPO_ROOT, 'target', 'screenshots', 'view-my-usage-390-observations.png') });
+    await page.locator('[data-testid="my-assistants"]').screenshot({ path: path.join(REPO_ROOT, 'target', 'screenshots', 'view-my-usage-390-table.png') });
     assert.deepEqual(errors, [], 'console errors');
   } finally {
     await b.browser.close();

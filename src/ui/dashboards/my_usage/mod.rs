@@ -97,8 +97,7 @@ fn AssistantTable(rows: Vec<MyShare>) -> impl IntoView {
                 <tr>
                     <th scope="col">"Custom GPT or project"</th>
                     <th scope="col" class="num">"Conversations"</th>
-                    <th scope="col" class="num">"Messages"</th>
-                    <th scope="col" class="num">"Share of your messages"</th>
+                    <th scope="col" class="num">"Messages (share)"</th>
                 </tr>
             </thead>
             <tbody>
@@ -106,8 +105,7 @@ fn AssistantTable(rows: Vec<MyShare>) -> impl IntoView {
                     <tr>
                         <th scope="row">{r.label.clone()}</th>
                         <td class="num">{r.conversations}</td>
-                        <td class="num">{r.messages}</td>
-                        <td class="num">{format!("{:.0}%", r.share * 100.0)}</td>
+                        <td class="num">{format!("{} ({:.0}%)", r.messages, r.share * 100.0)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>
