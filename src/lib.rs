@@ -16,6 +16,8 @@
 //!   - `ingest`: the front door (peek, detect, decode, hand the stream to the format's parser).
 //!   - `detect`: recognises a file by its CSV header or its first JSON record, never its name.
 //!   - `text`: byte-order marks, UTF-16 and Windows-1252 into UTF-8.
+//!   - `zip/`: a streaming zip reader and DEFLATE decoder (`inflate`), so the ChatGPT personal
+//!     export can be dropped as the `.zip` it arrives in; other zips are refused by name.
 //!   - `sources/registry.rs`: every supported format, in detection order. One module per native
 //!     export, named `<vendor>_<format>.rs` (`chatgpt_users_csv`, `copilot_seats_json`,
 //!     `hris`…), plus what they share: `csv_table` (columns by name), `records` (streamed JSON
@@ -25,6 +27,8 @@
 //!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
 //!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`),
 //!     each with its de-duplication key; `dataset` keeps them per file and merged.
+//!     `PersonalMessage` (a personal ChatGPT export) is a table apart, never merged into the
+//!     organisation's facts: it feeds only `metrics::my_usage`.
 //!   - `query`: the date range and department / team / tool filters; narrows the facts before
 //!     any metric, and refuses a filter that isolates fewer people than the group-size floor;
 //!     the grain (hour, day, week, month) trends are cut by.
@@ -37,7 +41,8 @@
 //!     module per dashboard section builds it from there: `funnel`, `tokens`, `depth`,
 //!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
 //!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`,
-//!     `history` (cohorts month over month across merged snapshots, seat to first use).
+//!     `history` (cohorts month over month across merged snapshots, seat to first use),
+//!     `my_usage` (one person's own use, from their personal export only).
 //!   - `report`: the `Report`, the one serialisable boundary to the page.
 //!   - `snapshot/`: the `uptake.snapshot` file (merged facts, settings, key fingerprint), a
 //!     reader for every version ever written, the sealed (passphrase) header, and the base64

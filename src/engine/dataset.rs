@@ -3,7 +3,7 @@
 //! view is rebuilt from the per-file facts, earlier files winning over later duplicates.
 
 use super::detect::FormatId;
-use super::facts::Facts;
+use super::facts::{Facts, PersonalFacts};
 use super::ingest::{IngestError, Ingested};
 use super::sources::hris::MappingRequest;
 use super::sources::Diagnostics;
@@ -61,6 +61,9 @@ pub struct LoadedFile {
     /// Rows counted before de-duplication against other files.
     own_duplicates: u64,
     facts: Facts,
+    /// A personal export's messages: never merged into `facts` (see `facts::personal`).
+    #[serde(default)]
+    personal: PersonalFacts,
 }
 
 impl LoadedFile {
@@ -92,6 +95,7 @@ impl LoadedFile {
                         period_request: None,
                     },
                     facts: ingested.parsed.facts,
+                    personal: ingested.parsed.personal,
                 }
             }
             Err(failure) => LoadedFile {
@@ -115,6 +119,7 @@ impl LoadedFile {
                         .map(|r| suggest_period(*r, file_name)),
                 },
                 facts: Facts::default(),
+                personal: PersonalFacts::default(),
             },
         }
     }
@@ -134,6 +139,8 @@ impl LoadedFile {
 pub struct Dataset {
     files: Vec<LoadedFile>,
     merged: Facts,
+    /// Every personal export loaded, merged apart from the organisation's facts.
+    personal: PersonalFacts,
 }
 
 impl Dataset {
@@ -170,10 +177,16 @@ impl Dataset {
     pub fn clear(&mut self) {
         self.files.clear();
         self.merged = Facts::default();
+        self.personal = PersonalFacts::default();
     }
 
     pub fn facts(&self) -> &Facts {
         &self.merged
+    }
+
+    /// The personal exports' messages, for the "My usage" view only.
+    pub fn personal(&self) -> &PersonalFacts {
+        &self.personal
     }
 
     pub fn sources(&self) -> Vec<SourceSummary> {
@@ -189,10 +202,12 @@ impl Dataset {
     fn rebuild(&mut self) {
         let usage_loaded = self.has_format(FormatId::CopilotUsageNdjson);
         let mut merged = Facts::default();
+        let mut personal = PersonalFacts::default();
         for file in &mut self.files {
             let stats = merged.merge(file.facts.clone());
-            file.summary.diagnostics.rows_duplicate = file.own_duplicates + stats.duplicates as u64;
-            let others = stats.duplicates;
+            let personal_duplicates = personal.merge(&file.personal);
+            let others = stats.duplicates + personal_duplicates;
+            file.summary.diagnostics.rows_duplicate = file.own_duplicates + others as u64;
             file.summary
                 .diagnostics
                 .notes
@@ -209,6 +224,7 @@ impl Dataset {
             }
         }
         self.merged = merged;
+        self.personal = personal;
     }
 }
 

@@ -28,6 +28,8 @@ pub enum FormatId {
     ChatgptComplianceLogsJsonl,
     #[serde(rename = "chatgpt.compliance_conversations_json")]
     ChatgptComplianceConversationsJson,
+    #[serde(rename = "chatgpt.personal_export_json")]
+    ChatgptPersonalExportJson,
     #[serde(rename = "codex.usage_json")]
     CodexUsageJson,
     #[serde(rename = "codex.code_reviews_json")]
@@ -74,6 +76,8 @@ pub enum FormatId {
     Hris,
     #[serde(rename = "uptake.snapshot")]
     UptakeSnapshot,
+    #[serde(rename = "uptake.facts_csv")]
+    UptakeFactsCsv,
 }
 
 impl FormatId {
@@ -89,6 +93,7 @@ impl FormatId {
             FormatId::CodexUsageJson => "codex.usage_json",
             FormatId::ChatgptComplianceConversationsJson => "chatgpt.compliance_conversations_json",
             FormatId::ChatgptComplianceLogsJsonl => "chatgpt.compliance_logs_jsonl",
+            FormatId::ChatgptPersonalExportJson => "chatgpt.personal_export_json",
             FormatId::ChatgptCreditUsageCsv => "chatgpt.credit_usage_csv",
             FormatId::ChatgptGptsCsv => "chatgpt.gpts_csv",
             FormatId::ChatgptProjectsCsv => "chatgpt.projects_csv",
@@ -115,6 +120,7 @@ impl FormatId {
             FormatId::GeminiAuditJson => "gemini.audit_json",
             FormatId::Hris => "hris",
             FormatId::UptakeSnapshot => "uptake.snapshot",
+            FormatId::UptakeFactsCsv => "uptake.facts_csv",
         }
     }
 
@@ -127,6 +133,9 @@ impl FormatId {
                 "ChatGPT Compliance API conversations (JSON)"
             }
             FormatId::ChatgptComplianceLogsJsonl => "ChatGPT Compliance Logs (JSONL)",
+            FormatId::ChatgptPersonalExportJson => {
+                "ChatGPT personal data export (conversations.json or the export .zip)"
+            }
             FormatId::ChatgptCreditUsageCsv => "ChatGPT credit usage report (CSV)",
             FormatId::ChatgptGptsCsv => "ChatGPT workspace GPTs export (CSV)",
             FormatId::ChatgptProjectsCsv => "ChatGPT workspace Projects export (CSV)",
@@ -159,6 +168,7 @@ impl FormatId {
             }
             FormatId::Hris => "HRIS roster (CSV or Workday JSON)",
             FormatId::UptakeSnapshot => "Uptake snapshot",
+            FormatId::UptakeFactsCsv => "Uptake facts (CSV)",
         }
     }
 }

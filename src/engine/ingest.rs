@@ -42,8 +42,74 @@ pub struct IngestError {
     pub error: FileError,
 }
 
-/// Detects and parses one file.
-pub fn ingest(mut reader: impl Read, options: &IngestOptions<'_>) -> Result<Ingested, IngestError> {
+/// Detects and parses one file. A zip archive holding `conversations.json` (the ChatGPT
+/// personal export as downloaded) is read through that member; any other zip is refused with
+/// a message naming what it holds.
+pub fn ingest(reader: impl Read, options: &IngestOptions<'_>) -> Result<Ingested, IngestError> {
+    ingest_stream(reader, options, true)
+}
+
+/// The name of the personal export's conversations inside its zip (at the top, or in the one
+/// folder a re-zipped export puts it in).
+fn is_conversations_member(name: &str) -> bool {
+    !name.starts_with("__MACOSX/")
+        && (name == "conversations.json" || name.ends_with("/conversations.json"))
+}
+
+fn ingest_zip(
+    head: Vec<u8>,
+    reader: impl Read,
+    options: &IngestOptions<'_>,
+) -> Result<Ingested, IngestError> {
+    let refused = |head: &[u8]| {
+        let (message, hint) = match detect(head) {
+            Detection::Unknown { message, hint } => (message, hint),
+            Detection::Known { .. } => (
+                "This is a zip archive, not a usage export.".to_string(),
+                "Unzip it and add the files inside.".to_string(),
+            ),
+        };
+        IngestError {
+            format: None,
+            error: FileError::new(message, hint),
+        }
+    };
+    let personal = FormatId::ChatgptPersonalExportJson;
+    match super::zip::find_member(
+        Cursor::new(head.clone()).chain(reader),
+        is_conversations_member,
+    ) {
+        Ok(Some(member)) => {
+            match ingest_stream(Box::new(member) as Box<dyn Read + '_>, options, false) {
+                Ok(ingested) if ingested.format == personal => Ok(ingested),
+                Err(error) if error.format == Some(personal) => Err(error),
+                // The member itself could not be decompressed (cut short, damaged): say so rather
+                // than call the archive something else.
+                Err(error) if error.error.message.contains("in the zip archive") => {
+                    Err(IngestError {
+                        format: Some(personal),
+                        ..error
+                    })
+                }
+                // conversations.json that is not a personal export (or holds nothing): the zip is
+                // refused as any other.
+                _ => Err(refused(&head)),
+            }
+        }
+        Ok(None) => Err(refused(&head)),
+        Err(error) if error.at_wanted => Err(IngestError {
+            format: Some(personal),
+            error: FileError::new(error.message, error.hint),
+        }),
+        Err(_) => Err(refused(&head)),
+    }
+}
+
+fn ingest_stream(
+    mut reader: impl Read,
+    options: &IngestOptions<'_>,
+    zip_allowed: bool,
+) -> Result<Ingested, IngestError> {
     let mut head = Vec::with_capacity(HEAD_BYTES);
     (&mut reader)
         .take(HEAD_BYTES as u64)
@@ -52,6 +118,9 @@ pub fn ingest(mut reader: impl Read, options: &IngestOptions<'_>) -> Result<Inge
             format: None,
             error: e.into(),
         })?;
+    if zip_allowed && head.starts_with(b"PK\x03\x04") {
+        return ingest_zip(head, reader, options);
+    }
     let mut stream = Utf8Reader::new(Cursor::new(head.clone()).chain(reader), &head);
     let encoding = stream.encoding();
     let (format, delimiter) = match detect(&head) {

@@ -23,5 +23,6 @@ pub mod snapshot;
 pub mod sources;
 pub mod text;
 pub mod wire;
+pub mod zip;
 
 pub use report::Report;

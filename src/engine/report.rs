@@ -8,7 +8,7 @@ use super::metrics::activity::CrossTool;
 use super::metrics::definitions::{Better, Definition, Unit};
 use super::metrics::{
     activity_series, codex, concentration, copilot, credits, department_usage, depth, funnel,
-    history, licences, models, overlap, people_table, prompts, timing, tokens, trend,
+    history, licences, models, my_usage, overlap, people_table, prompts, timing, tokens, trend,
 };
 use super::query::FilterState;
 use super::settings::Settings;
@@ -79,6 +79,10 @@ pub struct Report {
     pub history: history::HistoryView,
     #[serde(default)]
     pub people_table: people_table::PeopleView,
+    /// The person's own use, from a personal ChatGPT export (kept apart from every figure
+    /// above).
+    #[serde(default)]
+    pub my_usage: my_usage::MyUsageView,
 }
 
 /// One headline figure (`data-metric` id, `data-value` = `value`).

@@ -133,6 +133,7 @@ pub fn App() -> impl IntoView {
                     View::CrossTool => view! { <dashboards::cross_tool::CrossToolView /> }.into_any(),
                     View::Credits => view! { <dashboards::credits::CreditsView /> }.into_any(),
                     View::Timing => view! { <dashboards::timing::TimingView /> }.into_any(),
+                    View::MyUsage => view! { <dashboards::my_usage::MyUsageView /> }.into_any(),
                     View::People => view! { <dashboards::people::PeopleView /> }.into_any(),
                     View::History => view! { <dashboards::history::HistoryView /> }.into_any(),
                     View::Report => view! { <dashboards::report::PrintReport /> }.into_any(),

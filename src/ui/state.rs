@@ -97,10 +97,11 @@ pub enum View {
     Data,
     Report,
     Settings,
+    MyUsage,
 }
 
 impl View {
-    pub const ALL: [View; 18] = [
+    pub const ALL: [View; 19] = [
         View::Overview,
         View::Tokens,
         View::Sessions,
@@ -119,6 +120,7 @@ impl View {
         View::Data,
         View::Report,
         View::Settings,
+        View::MyUsage,
     ];
 
     pub fn id(self) -> &'static str {
@@ -141,6 +143,7 @@ impl View {
             View::Data => "data",
             View::Report => "report",
             View::Settings => "settings",
+            View::MyUsage => "my_usage",
         }
     }
 
@@ -164,11 +167,12 @@ impl View {
             View::Data => "Data",
             View::Report => "Print report",
             View::Settings => "Settings & key",
+            View::MyUsage => "My usage",
         }
     }
 
     /// The nav's groups, in order, with their views.
-    pub const GROUPS: [(&'static str, &'static [View]); 5] = [
+    pub const GROUPS: [(&'static str, &'static [View]); 6] = [
         (
             "Adoption",
             &[
@@ -192,6 +196,8 @@ impl View {
         ("Cost", &[View::Licences, View::Tokens, View::Credits]),
         ("Coding", &[View::Codex, View::Copilot]),
         ("Data", &[View::Data, View::Report, View::Settings]),
+        // Shown only while a personal export is loaded (see `components::nav`).
+        ("You", &[View::MyUsage]),
     ];
 
     /// The view named by a URL fragment (`#overview`); Overview by default.

@@ -11,6 +11,7 @@ mod identities;
 mod org;
 mod period;
 mod person;
+mod personal;
 mod seats;
 mod wire;
 
@@ -20,6 +21,7 @@ pub use identities::{Identities, IdentityId};
 pub use org::{AssetKind, AssetPeriod, OrgDaily, TeamMembership, UsageCharge};
 pub use period::{Cadence, ModelCount, PeriodActivity, SeatStatus};
 pub use person::PersonRecord;
+pub use personal::{PersonalFacts, PersonalMessage};
 pub use seats::Seat;
 
 use super::date::Day;

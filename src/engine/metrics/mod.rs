@@ -25,6 +25,7 @@ pub mod funnel;
 pub mod history;
 pub mod licences;
 pub mod models;
+pub mod my_usage;
 pub mod overlap;
 pub mod people_table;
 pub mod prompts;
@@ -60,6 +61,9 @@ pub fn build_report_for(
     let mut report = report_from_facts(&facts, settings, query.grain, key_fingerprint);
     report.sources = dataset.sources();
     report.filters = filters;
+    // A personal export is one person's own data: it feeds My usage alone, whatever the
+    // organisation's filters.
+    report.my_usage = my_usage::build(dataset.personal(), settings, report.week_start);
     report
 }
 
@@ -205,6 +209,7 @@ fn report_from_facts(
         timing: timing::build(&ctx),
         history: history::build(&ctx),
         people_table: people_table::build(&ctx),
+        my_usage: Default::default(),
     };
     fill_headline_from_sections(&mut report);
     report

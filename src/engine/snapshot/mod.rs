@@ -112,7 +112,10 @@ pub fn save(
 pub fn sources_of(dataset: &Dataset) -> Vec<SnapshotSource> {
     let mut out: Vec<SnapshotSource> = Vec::new();
     for source in dataset.sources() {
-        if source.state != SourceState::Done {
+        // A personal export is one person's own data: it is never saved in a snapshot.
+        if source.state != SourceState::Done
+            || source.format == Some(crate::engine::detect::FormatId::ChatgptPersonalExportJson)
+        {
             continue;
         }
         let inner = match &source.snapshot {

@@ -10,6 +10,7 @@ pub mod chatgpt_compliance_json;
 pub mod chatgpt_compliance_logs;
 pub mod chatgpt_credit_usage_csv;
 pub mod chatgpt_gpts_csv;
+pub mod chatgpt_personal_export;
 pub mod chatgpt_projects_csv;
 pub mod chatgpt_users_csv;
 pub mod claude_code_usage_json;
@@ -38,6 +39,7 @@ pub mod json_rows;
 pub mod m365_copilot_usage_csv;
 pub mod records;
 pub mod registry;
+pub mod uptake_facts_csv;
 pub mod uptake_snapshot;
 pub mod values;
 
@@ -138,6 +140,9 @@ pub struct Parsed {
     pub diagnostics: Diagnostics,
     /// For an `uptake.snapshot`: when, how and from what it was made.
     pub snapshot: Option<crate::engine::snapshot::SnapshotInfo>,
+    /// One person's own messages (a personal ChatGPT export): kept apart from `facts`, read
+    /// only by the "My usage" view.
+    pub personal: super::facts::PersonalFacts,
 }
 
 /// A file that cannot be read at all. `message` says where and what was found; `hint` what to

@@ -10,6 +10,7 @@ pub mod departments;
 pub mod history;
 pub mod licences;
 pub mod models;
+pub mod my_usage;
 pub mod overview;
 pub mod people;
 pub mod power_users;
