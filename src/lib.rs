@@ -37,7 +37,10 @@
 //!     module per dashboard section builds it from there: `funnel`, `tokens`, `depth`,
 //!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
 //!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`,
-//!     `history` (cohorts month over month across merged snapshots, seat to first use).
+//!     `history` (cohorts month over month across merged snapshots, seat to first use), and
+//!     one view per tool without its own section before: `claude_code`, `cursor`,
+//!     `m365_copilot`, `gemini`, all of the shape `tool_view::ToolView` (figures, trend,
+//!     tables, needs, action; `tool_view` also holds their department-table helpers).
 //!   - `report`: the `Report`, the one serialisable boundary to the page.
 //!   - `snapshot/`: the `uptake.snapshot` file (merged facts, settings, key fingerprint), a
 //!     reader for every version ever written, the sealed (passphrase) header, and the base64
@@ -55,7 +58,8 @@
 //!   canvas), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
 //!   readout and data table; `png` redraws one at 2× for export) and
 //!   `dashboards/<name>/{mod.rs, model.rs}`, one per view (`history`: cohorts and seat to
-//!   first use; `report`: the print-ready report). `components/takeaway` (snapshot, print,
+//!   first use; `report`: the print-ready report; `claude_code`, `cursor`, `m365_copilot`,
+//!   `gemini`: thin views over the shared `tool_view` dashboard). `components/takeaway` (snapshot, print,
 //!   standalone report), `table_tools` (CSV / JSON of a table), `snapshot_controls`;
 //!   `one_file`: the one-file build's globals (its `blob:` worker, its own source, the
 //!   snapshot a standalone report carries).

@@ -89,6 +89,10 @@ pub enum View {
     PowerUsers,
     Codex,
     Copilot,
+    ClaudeCode,
+    Cursor,
+    M365Copilot,
+    Gemini,
     CrossTool,
     Credits,
     Timing,
@@ -100,7 +104,7 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 18] = [
+    pub const ALL: [View; 22] = [
         View::Overview,
         View::Tokens,
         View::Sessions,
@@ -111,6 +115,10 @@ impl View {
         View::PowerUsers,
         View::Codex,
         View::Copilot,
+        View::ClaudeCode,
+        View::Cursor,
+        View::M365Copilot,
+        View::Gemini,
         View::CrossTool,
         View::Credits,
         View::Timing,
@@ -133,6 +141,10 @@ impl View {
             View::PowerUsers => "power-users",
             View::Codex => "codex",
             View::Copilot => "copilot",
+            View::ClaudeCode => "claude-code",
+            View::Cursor => "cursor",
+            View::M365Copilot => "m365-copilot",
+            View::Gemini => "gemini",
             View::CrossTool => "cross-tool",
             View::Credits => "credits",
             View::Timing => "timing",
@@ -156,6 +168,10 @@ impl View {
             View::PowerUsers => "Power users",
             View::Codex => "Codex",
             View::Copilot => "Copilot",
+            View::ClaudeCode => "Claude Code",
+            View::Cursor => "Cursor",
+            View::M365Copilot => "M365 Copilot",
+            View::Gemini => "Gemini",
             View::CrossTool => "Cross-tool",
             View::Credits => "Credits & budget",
             View::Timing => "Timing",
@@ -168,7 +184,7 @@ impl View {
     }
 
     /// The nav's groups, in order, with their views.
-    pub const GROUPS: [(&'static str, &'static [View]); 5] = [
+    pub const GROUPS: [(&'static str, &'static [View]); 6] = [
         (
             "Adoption",
             &[
@@ -190,7 +206,11 @@ impl View {
             ],
         ),
         ("Cost", &[View::Licences, View::Tokens, View::Credits]),
-        ("Coding", &[View::Codex, View::Copilot]),
+        (
+            "Coding",
+            &[View::Codex, View::Copilot, View::ClaudeCode, View::Cursor],
+        ),
+        ("Workplace", &[View::M365Copilot, View::Gemini]),
         ("Data", &[View::Data, View::Report, View::Settings]),
     ];
 

@@ -320,6 +320,7 @@ impl Facts {
                 plan: map.opt(seat.plan),
                 organization: map.opt(seat.organization),
                 assigning_team: map.opt(seat.assigning_team),
+                apps: seat.apps.iter().map(|(a, d)| (map.sym(*a), *d)).collect(),
                 ..seat
             };
             stats.count(self.push_seat(moved));
