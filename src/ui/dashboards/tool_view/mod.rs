@@ -67,7 +67,7 @@ fn ToolBody(model: ToolModel, title: &'static str, test_id: &'static str) -> imp
                     <Chart spec=trend test_id=format!("{test_id}-trend") summary=trend_summary note=trend_note definition=trend_definition />
                 </section>
             })}
-            <div class="panel-pair">
+            <div class="tool-tables">
                 {tables.into_iter().map(|t| view! { <Table table=t /> }).collect_view()}
             </div>
         </section>
@@ -95,7 +95,7 @@ fn Table(table: ToolTable) -> impl IntoView {
             } else {
                 view! {
                     <TableTools />
-                    <div class:scroll-box=many>
+                    <div class="table-wrap" class:scroll-box=many>
                         <table class="data-table" data-testid=id>
                             <thead><tr>
                                 <th scope="col">{dimension}</th>
