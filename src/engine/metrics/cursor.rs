@@ -82,9 +82,12 @@ fn person_totals(ctx: &Ctx, window: DaySpan) -> Vec<Option<Measures>> {
     out
 }
 
-/// Cursor charges in `window`: (spend, requests) per model label, and per person spend.
-fn charges(ctx: &Ctx, window: DaySpan) -> (BTreeMap<String, (Vec<bool>, f64, f64)>, f64, bool) {
-    let mut models: BTreeMap<String, (Vec<bool>, f64, f64)> = BTreeMap::new();
+/// Per model: who used it, requests and spend.
+type ModelUse = BTreeMap<String, (Vec<bool>, f64, f64)>;
+
+/// Cursor charges in `window`: per model, the total spend, and whether there was any.
+fn charges(ctx: &Ctx, window: DaySpan) -> (ModelUse, f64, bool) {
+    let mut models: ModelUse = BTreeMap::new();
     let (mut spend, mut any) = (0.0, false);
     for c in ctx
         .facts
