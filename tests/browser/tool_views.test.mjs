@@ -118,6 +118,9 @@ test('a view whose tool is not loaded says which export fills it', { timeout: 12
     await openPage(page, srv.url, net);
     await uploadFiles(page, [fixture('hris.csv'), fixture('claude_code.json')]);
     await waitForSources(page, 2);
+    // The nav dims the views nothing loaded fills, and only those.
+    const dimmed = await page.$$eval('[data-testid="nav-link"].nav-empty', (links) => links.map((a) => a.dataset.view));
+    assert.deepEqual(dimmed, ['cursor', 'm365-copilot', 'gemini']);
     for (const [view, format] of [['cursor', 'cursor.daily_usage_json'], ['m365-copilot', 'm365.copilot_usage_csv'], ['gemini', 'gemini.audit_json']]) {
       await open(page, view);
       const root = page.locator(`[data-testid="${view}"]`);

@@ -2,6 +2,7 @@
 //! Report section alone (pure, tested natively): the period, the figures, the trend as a
 //! chart, and the tables.
 
+use crate::engine::metrics::definitions::Unit;
 use crate::engine::metrics::tool_view::{ToolTable, ToolView};
 use crate::engine::report::Figure;
 use crate::engine::Report;
@@ -43,7 +44,11 @@ pub fn model(report: &Report, view: &ToolView, snapshots: bool) -> ToolModel {
             .collect(),
         unit: t.unit,
         y_max: None,
-        y_title: t.series.first().map(|s| s.name.clone()).unwrap_or_default(),
+        y_title: match t.unit {
+            Unit::People => "People".into(),
+            Unit::Usd => "US dollars".into(),
+            _ => "Count".into(),
+        },
     });
     let trend_summary = match (buckets.first(), buckets.last(), t.series.first()) {
         (Some(a), Some(b), Some(s)) => format!(
