@@ -418,3 +418,29 @@ fn a_view_whose_tool_is_absent_says_what_would_fill_it() {
     assert!(needs.contains("claude.code_usage_json"), "{needs}");
     assert!(report.claude_code.figures.is_empty());
 }
+
+#[test]
+fn two_m365_snapshots_give_a_history() {
+    let mut files = ALL.to_vec();
+    files.push("tool_views/m365_earlier.csv");
+    let report = report_of(&files, None);
+    let v = &report.m365_copilot;
+    // The headline figures still come from the latest snapshot (02-10): the earlier one's
+    // last-activity days (01-30, 01-10) are all before the headline week.
+    assert_eq!(v.figure("m365_copilot_licensed_users"), Some(5.0));
+    assert_eq!(v.figure("m365_copilot_active_users"), Some(3.0));
+    // 02-03 snapshot: ann, ben, cat listed; in the 7 days before it (01-27 … 02-02) only
+    // ann's 01-30: 1 / 3. Then the 02-10 snapshot as before.
+    assert_eq!(
+        rows(v, "m365-copilot-snapshots"),
+        vec![
+            row("2025-01-27 – 2025-02-02", &[3.0, 1.0, 1.0 / 3.0]),
+            row("2025-02-03 – 2025-02-09", &[5.0, 3.0, 0.6]),
+        ]
+    );
+    let series: Vec<Vec<Option<f64>>> = v.trend.series.iter().map(|s| s.values.clone()).collect();
+    assert_eq!(
+        series,
+        vec![vec![Some(3.0), Some(5.0)], vec![Some(1.0), Some(3.0)]]
+    );
+}
