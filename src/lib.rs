@@ -23,7 +23,8 @@
 //!     cell readers), `copilot_common` and `chatgpt_compliance_common`.
 //!   - `identity`: the org key, HMAC-SHA256 pseudonyms, key files and passphrases.
 //!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
-//!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`),
+//!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`,
+//!     `PeriodApp`: per-app counts of a period row),
 //!     each with its de-duplication key; `dataset` keeps them per file and merged.
 //!   - `query`: the date range and department / team / tool filters; narrows the facts before
 //!     any metric, and refuses a filter that isolates fewer people than the group-size floor;

@@ -297,6 +297,11 @@ fn gemini_view_from_audit_activities_and_the_usage_report() {
             row("Sales", &[2.0, 3.0, 3.0, 1.5]),
         ]
     );
+    // The usage report's own Gmail column (02-03 … 02-09): ann 12, cat 3 (eve 0 is no use).
+    assert_eq!(
+        rows(v, "gemini-report-by-app"),
+        vec![row("Gmail", &[2.0, 15.0])]
+    );
     assert!(v
         .action
         .as_deref()

@@ -267,5 +267,8 @@ pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Fac
     out.teams.retain(|m| person_ok(m.identity) && day_ok(m.day));
     out.charges
         .retain(|c| opt_person_ok(c.identity) && opt_tool_ok(c.tool) && c.day.is_none_or(day_ok));
+    out.period_apps.retain(|r| {
+        person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
+    });
     (out, state)
 }

@@ -56,7 +56,7 @@ const TABLES = {
   'claude-code': ['claude-code-by-model', 'claude-code-by-terminal', 'claude-code-by-department'],
   cursor: ['cursor-by-kind', 'cursor-by-model', 'cursor-by-department'],
   'm365-copilot': ['m365-copilot-by-app', 'm365-copilot-by-department', 'm365-copilot-snapshots'],
-  gemini: ['gemini-by-app', 'gemini-by-department'],
+  gemini: ['gemini-by-app', 'gemini-by-department', 'gemini-report-by-app'],
 };
 
 test('fixtures: each tool view shows the hand-worked numbers', { timeout: 240_000 }, async () => {

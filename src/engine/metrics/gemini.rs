@@ -4,8 +4,8 @@
 //!
 //! The audit activities give person-day rows with one breakdown row per app (`app_name`);
 //! the usage report gives one 28-day period per person (overall usage, active or not), kept at
-//! its own grain: its per-app columns and active days are not read by the parser, so the
-//! by-app table comes from the audit activities only.
+//! its own grain, with its per-app counts (`PeriodApp`) in a table of their own (the report's
+//! `Active days` column is not kept).
 
 use super::activity::{active_tools, bit};
 use super::adoption::ratio;
@@ -224,6 +224,38 @@ pub fn build(ctx: &Ctx) -> ToolView {
                 department_rows(ctx, &per_person, &[0]),
             ));
         }
+    }
+
+    // The latest usage report's own per-app counts (its 28-day window, not the week).
+    if let Some(span) = latest {
+        let mut apps: BTreeMap<String, (Vec<bool>, f64)> = BTreeMap::new();
+        for row in facts
+            .period_apps
+            .iter()
+            .filter(|r| r.tool == Tool::Gemini && r.period == span)
+        {
+            let entry = apps
+                .entry(facts.strings.resolve(row.app).to_string())
+                .or_insert_with(|| (vec![false; ctx.people.count()], 0.0));
+            entry.0[ctx.people.person(row.identity).0 as usize] = true;
+            entry.1 += f64::from(row.count);
+        }
+        let count = |seen: &[bool]| seen.iter().filter(|s| **s).count() as u32;
+        view.tables.push(ToolTable {
+            id: "gemini-report-by-app".into(),
+            title: "Use by app, latest usage report".into(),
+            note: format!(
+                "People with use in each app and the report's counts, over its own window ({} to {}). A person who used two apps is counted in both rows.",
+                span.first, span.last
+            ),
+            dimension: "App".into(),
+            columns: columns(&[("People", Unit::People), ("Uses", Unit::Number)]),
+            rows: label_rows(
+                apps.into_iter()
+                    .map(|(a, (seen, n))| (a, (count(&seen), vec![n])))
+                    .collect(),
+            ),
+        });
     }
 
     let buckets = ctx.trend();

@@ -10,7 +10,9 @@
 //! has no date: the window is the 28 days ending with a `Report date` (or `Date`, `End date`,
 //! `Period end`) column when one was added, from a `Start date` to it when both are given.
 //! Without one the file is refused with a message saying which column to add, since a window
-//! that cannot be placed would be guessed. The email is hashed.
+//! that cannot be placed would be guessed. The email is hashed. Each app column above zero is
+//! kept as a [`PeriodApp`] count of the same period (Gmail, Docs, Sheets, Slides, Drive, Meet,
+//! Chat, Vids, Gemini app).
 
 use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
@@ -18,7 +20,7 @@ use super::values;
 use super::{FileError, Parsed};
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{Cadence, Facts, PeriodActivity, SeatStatus, Tool};
+use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, SeatStatus, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use std::io::Read;
 
@@ -58,6 +60,24 @@ struct Columns {
     active_days: Option<usize>,
     end: usize,
     start: Option<usize>,
+    /// The per-app count columns and their app labels.
+    apps: Vec<(usize, &'static str)>,
+}
+
+/// The app of a per-app count column, by its name without ™ signs, spaces or case.
+fn app_of(column: &str) -> Option<&'static str> {
+    Some(match super::csv_table::normalise_name(column).as_str() {
+        "gmail" => "Gmail",
+        "googledocs" | "docs" => "Docs",
+        "googlesheets" | "sheets" => "Sheets",
+        "googleslides" | "slides" => "Slides",
+        "googledrive" | "drive" => "Drive",
+        "googlemeet" | "meet" => "Meet",
+        "googlechat" | "chat" => "Chat",
+        "googlevids" | "vids" => "Vids",
+        "geminiapp" => "Gemini app",
+        _ => return None,
+    })
 }
 
 /// A row problem: the column it is in and what was wrong.
@@ -84,6 +104,9 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         active_days: h.find(&["Active days"]),
         end,
         start: h.find(START_ALIASES),
+        apps: (0..h.names.len())
+            .filter_map(|i| app_of(h.name(i)).map(|app| (i, app)))
+            .collect(),
     };
     let header = h.clone();
     let mut parsed = Parsed::default();
@@ -136,6 +159,13 @@ fn read_row(
     };
     let overall = read(c.overall)?;
     let active_days = read(c.active_days)?;
+    let mut apps = Vec::new();
+    for (column, app) in &c.apps {
+        let count = read(Some(*column))?;
+        if count > 0 {
+            apps.push((*app, count));
+        }
+    }
     let pseudonym = hasher
         .hash(IdKind::Email, &row.get(Some(c.email)))
         .ok_or((name(c.email), "no email: the row names nobody".to_string()))?;
@@ -163,5 +193,19 @@ fn read_row(
         department: None,
         models: (0, 0),
     };
-    Ok(facts.push_period(activity, &[]).then_some(period))
+    let identity = activity.identity;
+    if !facts.push_period(activity, &[]) {
+        return Ok(None);
+    }
+    for (app, count) in apps {
+        let app = facts.strings.intern(app);
+        facts.push_period_app(PeriodApp {
+            identity,
+            tool: Tool::Gemini,
+            period,
+            app,
+            count,
+        });
+    }
+    Ok(Some(period))
 }
