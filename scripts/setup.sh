@@ -103,17 +103,23 @@ uptake_setup() {
     "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y poppler-utils
   fi
 
-  # 6. playwright-core for the browser tests, at the exact version pinned in package.json.
-  local pw_want pw_have
-  pw_want="$(node -p "require('./tests/browser/package.json').devDependencies['playwright-core']")"
-  pw_have="$(node -p "require('./tests/browser/node_modules/playwright-core/package.json').version" 2>/dev/null || true)"
-  if [ "$pw_have" = "$pw_want" ]; then
-    step "playwright-core" "$pw_have present in tests/browser"
+  # 6. The browser tests' npm packages (playwright-core; @duckdb/node-api, which runs the
+  #    README's facts SQL), at the exact versions pinned in package.json.
+  local npm_missing
+  npm_missing="$(cd tests/browser && node -e '
+    const deps = require("./package.json").devDependencies;
+    const off = Object.entries(deps).filter(([name, want]) => {
+      try { return require("./node_modules/" + name + "/package.json").version !== want; }
+      catch { return true; }
+    }).map(([name, want]) => name + "@" + want);
+    console.log(off.join(" "));')"
+  if [ -z "$npm_missing" ]; then
+    step "browser test packages" "present in tests/browser"
   elif [ -f tests/browser/package-lock.json ]; then
-    step "playwright-core" "npm ci in tests/browser ($pw_want)"
+    step "browser test packages" "npm ci in tests/browser ($npm_missing)"
     (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   else
-    step "playwright-core" "npm install in tests/browser ($pw_want, no lock file yet)"
+    step "browser test packages" "npm install in tests/browser ($npm_missing, no lock file yet)"
     (cd tests/browser && npm install --no-audit --no-fund --loglevel=error >/dev/null)
   fi
 

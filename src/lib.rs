@@ -25,7 +25,8 @@
 //!     cell readers), `copilot_common` and `chatgpt_compliance_common`.
 //!   - `identity`: the org key, HMAC-SHA256 pseudonyms, key files and passphrases.
 //!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
-//!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`),
+//!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`,
+//!     `PeriodApp`: per-app counts of a period row),
 //!     each with its de-duplication key; `dataset` keeps them per file and merged.
 //!     `PersonalMessage` (a personal ChatGPT export) is a table apart, never merged into the
 //!     organisation's facts: it feeds only `metrics::my_usage`.
@@ -42,7 +43,10 @@
 //!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
 //!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`,
 //!     `history` (cohorts month over month across merged snapshots, seat to first use),
-//!     `my_usage` (one person's own use, from their personal export only).
+//!     `my_usage` (one person's own use, from their personal export only), and
+//!     one view per tool without its own section before: `claude_code`, `cursor`,
+//!     `m365_copilot`, `gemini`, all of the shape `tool_view::ToolView` (figures, trend,
+//!     tables, needs, action; `tool_view` also holds their department-table helpers).
 //!   - `report`: the `Report`, the one serialisable boundary to the page.
 //!   - `snapshot/`: the `uptake.snapshot` file (merged facts, settings, key fingerprint), a
 //!     reader for every version ever written, the sealed (passphrase) header, and the base64
@@ -60,7 +64,8 @@
 //!   canvas, the period asker for files without dates), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
 //!   readout and data table; `png` redraws one at 2× for export) and
 //!   `dashboards/<name>/{mod.rs, model.rs}`, one per view (`history`: cohorts and seat to
-//!   first use; `report`: the print-ready report). `components/takeaway` (snapshot, print,
+//!   first use; `report`: the print-ready report; `claude_code`, `cursor`, `m365_copilot`,
+//!   `gemini`: thin views over the shared `tool_view` dashboard). `components/takeaway` (snapshot, print,
 //!   standalone report), `table_tools` (CSV / JSON of a table), `snapshot_controls`;
 //!   `one_file`: the one-file build's globals (its `blob:` worker, its own source, the
 //!   snapshot a standalone report carries).

@@ -47,8 +47,13 @@ fn member_days_with_requests_tabs_and_lines() {
         Some((day("2025-10-06"), day("2025-10-07")))
     );
     let facts = &ingested.parsed.facts;
-    let rows: Vec<(Day, bool, Counts)> = facts
+    // The member-day totals (request kinds are breakdown rows, tested below).
+    let totals: Vec<_> = facts
         .daily
+        .iter()
+        .filter(|r| r.breakdown.is_total())
+        .collect();
+    let rows: Vec<(Day, bool, Counts)> = totals
         .iter()
         .map(|r| {
             assert_eq!(r.tool, Tool::Cursor);
@@ -83,13 +88,13 @@ fn member_days_with_requests_tabs_and_lines() {
             ),
         ]
     );
-    let ivy = facts.daily[0].identity;
+    let ivy = totals[0].identity;
     assert_eq!(
         facts.identities.pseudonym(ivy),
         key().pseudonym(IdKind::Email, "ivy.chen@example.com")
     );
     assert_eq!(
-        facts.identities.kind(facts.daily[2].identity),
+        facts.identities.kind(totals[2].identity),
         IdKind::CursorUser
     );
     // Ivy's email and id (linked), the other id.
@@ -103,4 +108,32 @@ fn member_days_with_requests_tabs_and_lines() {
         assert!(!debug.contains(raw), "{raw} is in the facts");
         assert!(!report.contains(raw), "{raw} is in the Report");
     }
+}
+
+#[test]
+fn requests_are_kept_by_kind_with_the_admin_api_names() {
+    let facts = read(FILE).parsed.facts;
+    let kinds: Vec<(Day, String, u64)> = facts
+        .daily
+        .iter()
+        .filter_map(|r| {
+            let kind = r.breakdown.feature?;
+            Some((
+                r.day,
+                facts.strings.resolve(kind).to_string(),
+                r.measures.interactions,
+            ))
+        })
+        .collect();
+    // Ivy 10-06: Agent 6, Edit (Composer) 2, Ask (Chat) 4, Cmd+K 1; the id-only member's
+    // Bugbot use.
+    assert_eq!(
+        &kinds[..4],
+        &[
+            (day("2025-10-06"), "Agent".to_string(), 6),
+            (day("2025-10-06"), "Composer".to_string(), 2),
+            (day("2025-10-06"), "Chat".to_string(), 4),
+            (day("2025-10-06"), "Cmd+K".to_string(), 1),
+        ]
+    );
 }

@@ -51,13 +51,17 @@ fn member_days_with_requests_tabs_and_lines() {
         Some((day("2025-02-03"), day("2025-02-04")))
     );
     let facts = &ingested.parsed.facts;
-    assert!(facts
+    // The member-day totals; every other row is a request kind (feature), tested below.
+    assert!(facts.daily.iter().all(|r| r.tool == Tool::Cursor
+        && (r.breakdown.is_total()
+            || (r.breakdown.feature.is_some() && r.breakdown.surface.is_none()))));
+    let totals: Vec<_> = facts
         .daily
         .iter()
-        .all(|r| r.tool == Tool::Cursor && r.breakdown.is_total()));
+        .filter(|r| r.breakdown.is_total())
+        .collect();
     let chat_agent = Measures::USED_CHAT | Measures::USED_AGENT;
-    let rows: Vec<(Day, bool, Counts)> = facts
-        .daily
+    let rows: Vec<(Day, bool, Counts)> = totals
         .iter()
         .map(|r| (r.day, r.active, counts(&r.measures)))
         .collect();
@@ -94,14 +98,14 @@ fn member_days_with_requests_tabs_and_lines() {
     );
     // Ada's rows are her hashed email (both spellings of it), linked to her userId 101; Ben's
     // older `userEmail` is linked to "user_8fK2pQ"; 777 stands alone. 2 emails + 3 ids.
-    let ada = facts.daily[0].identity;
-    assert_eq!(facts.daily[1].identity, ada);
+    let ada = totals[0].identity;
+    assert_eq!(totals[1].identity, ada);
     assert_eq!(
         facts.identities.pseudonym(ada),
         key().pseudonym(IdKind::Email, "ada.kim@example.com")
     );
     assert_eq!(
-        facts.identities.kind(facts.daily[3].identity),
+        facts.identities.kind(totals[3].identity),
         IdKind::CursorUser
     );
     assert_eq!((facts.identities.len(), facts.links.len()), (5, 2));
@@ -114,4 +118,40 @@ fn member_days_with_requests_tabs_and_lines() {
         assert!(!debug.contains(raw), "{raw} is in the facts");
         assert!(!report.contains(raw), "{raw} is in the Report");
     }
+}
+
+/// Each member-day's requests by kind, one feature row per kind used that day.
+fn kinds(facts: &uptake::engine::facts::Facts) -> Vec<(Day, String, u64)> {
+    facts
+        .daily
+        .iter()
+        .filter_map(|r| {
+            let kind = r.breakdown.feature?;
+            Some((
+                r.day,
+                facts.strings.resolve(kind).to_string(),
+                r.measures.interactions,
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn requests_are_kept_by_kind() {
+    let ingested = read(FILE);
+    // Ada 02-03: agent 3, composer 2, chat 5, Cmd+K 1 (her 02-04 has no request); the removed
+    // member's agentRequests "4" and one Bugbot use (see above).
+    let found = kinds(&ingested.parsed.facts);
+    assert_eq!(
+        &found[..4],
+        &[
+            (day("2025-02-03"), "Agent".to_string(), 3),
+            (day("2025-02-03"), "Composer".to_string(), 2),
+            (day("2025-02-03"), "Chat".to_string(), 5),
+            (day("2025-02-03"), "Cmd+K".to_string(), 1),
+        ]
+    );
+    // Breakdown rows never add into the totals: 11 requests on Ada's 02-03 total and in her kinds.
+    let sum: u64 = found[..4].iter().map(|k| k.2).sum();
+    assert_eq!(sum, 11);
 }

@@ -87,3 +87,53 @@ fn dated_rows_are_28_day_periods_with_overall_usage() {
         assert!(!report.contains(raw), "{raw} is in the Report");
     }
 }
+
+#[test]
+fn per_app_counts_are_kept_with_the_period() {
+    let facts = read("gemini/usage_report_dated.csv").parsed.facts;
+    let apps_of = |email: &str| -> Vec<(String, u32)> {
+        let pseudonym = key().pseudonym(uptake::engine::identity::IdKind::Email, email);
+        facts
+            .period_apps
+            .iter()
+            .filter(|r| facts.identities.pseudonym(r.identity) == pseudonym)
+            .map(|r| (facts.strings.resolve(r.app).to_string(), r.count))
+            .collect()
+    };
+    let pairs = |list: &[(&str, u32)]| -> Vec<(String, u32)> {
+        list.iter().map(|(a, n)| (a.to_string(), *n)).collect()
+    };
+    // Nina: Gmail 10, Docs 12, Sheets 5, Slides 0 (not kept), Drive 3, Meet 2, Gemini app 10;
+    // her repeated row adds nothing.
+    assert_eq!(
+        apps_of("nina.park@example.com"),
+        pairs(&[
+            ("Gmail", 10),
+            ("Docs", 12),
+            ("Sheets", 5),
+            ("Drive", 3),
+            ("Meet", 2),
+            ("Gemini app", 10)
+        ])
+    );
+    // Pia: 400, 300, 104 and 100 in each other app; Omar used nothing.
+    assert_eq!(
+        apps_of("pia.lund@example.com"),
+        pairs(&[
+            ("Gmail", 400),
+            ("Docs", 300),
+            ("Sheets", 104),
+            ("Slides", 100),
+            ("Drive", 100),
+            ("Meet", 100),
+            ("Gemini app", 100)
+        ])
+    );
+    assert_eq!(apps_of("omar.said@example.com"), vec![]);
+    assert!(facts.period_apps.iter().all(|r| {
+        facts
+            .periods
+            .iter()
+            .any(|p| p.identity == r.identity && p.period == r.period)
+    }));
+}

@@ -228,3 +228,29 @@ fn other_microsoft_365_reports_are_not_taken_for_it() {
     let outcome = common::read_bytes(teams.as_bytes());
     assert!(outcome.is_err() || outcome.is_ok_and(|i| i.format != FormatId::M365CopilotUsageCsv));
 }
+
+#[test]
+fn every_app_keeps_its_own_last_activity_day() {
+    let facts = common::read("new_tools/week_m365.csv").parsed.facts;
+    let apps: Vec<Vec<(String, String)>> = facts
+        .seats
+        .iter()
+        .map(|s| {
+            s.apps
+                .iter()
+                .map(|(app, day)| (facts.strings.resolve(*app).to_string(), day.to_string()))
+                .collect()
+        })
+        .collect();
+    let pair = |a: &str, d: &str| (a.to_string(), d.to_string());
+    // ana Teams 02-07; cleo Copilot Chat 02-04; dev Word 01-15; eli never (no app dates).
+    assert_eq!(
+        apps,
+        vec![
+            vec![pair("Teams", "2025-02-07")],
+            vec![pair("Copilot Chat", "2025-02-04")],
+            vec![pair("Word", "2025-01-15")],
+            vec![],
+        ]
+    );
+}

@@ -274,5 +274,8 @@ pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Fac
                 None => c.day.is_none_or(day_ok),
             }
     });
+    out.period_apps.retain(|r| {
+        person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
+    });
     (out, state)
 }

@@ -6,6 +6,7 @@ use super::dataset::SourceSummary;
 use super::date::{DaySpan, WeekStart};
 use super::metrics::activity::CrossTool;
 use super::metrics::definitions::{Better, Definition, Unit};
+use super::metrics::tool_view;
 use super::metrics::{
     activity_series, codex, concentration, copilot, credits, department_usage, depth, funnel,
     history, licences, models, my_usage, overlap, people_table, prompts, timing, tokens, trend,
@@ -83,6 +84,15 @@ pub struct Report {
     /// above).
     #[serde(default)]
     pub my_usage: my_usage::MyUsageView,
+    /// One view per tool without a section of its own before (see `metrics::tool_view`).
+    #[serde(default)]
+    pub claude_code: tool_view::ToolView,
+    #[serde(default)]
+    pub cursor: tool_view::ToolView,
+    #[serde(default)]
+    pub m365_copilot: tool_view::ToolView,
+    #[serde(default)]
+    pub gemini: tool_view::ToolView,
 }
 
 /// One headline figure (`data-metric` id, `data-value` = `value`).

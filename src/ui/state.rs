@@ -89,6 +89,10 @@ pub enum View {
     PowerUsers,
     Codex,
     Copilot,
+    ClaudeCode,
+    Cursor,
+    M365Copilot,
+    Gemini,
     CrossTool,
     Credits,
     Timing,
@@ -101,7 +105,7 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [View; 19] = [
+    pub const ALL: [View; 23] = [
         View::Overview,
         View::Tokens,
         View::Sessions,
@@ -112,6 +116,10 @@ impl View {
         View::PowerUsers,
         View::Codex,
         View::Copilot,
+        View::ClaudeCode,
+        View::Cursor,
+        View::M365Copilot,
+        View::Gemini,
         View::CrossTool,
         View::Credits,
         View::Timing,
@@ -135,6 +143,10 @@ impl View {
             View::PowerUsers => "power-users",
             View::Codex => "codex",
             View::Copilot => "copilot",
+            View::ClaudeCode => "claude-code",
+            View::Cursor => "cursor",
+            View::M365Copilot => "m365-copilot",
+            View::Gemini => "gemini",
             View::CrossTool => "cross-tool",
             View::Credits => "credits",
             View::Timing => "timing",
@@ -159,6 +171,10 @@ impl View {
             View::PowerUsers => "Power users",
             View::Codex => "Codex",
             View::Copilot => "Copilot",
+            View::ClaudeCode => "Claude Code",
+            View::Cursor => "Cursor",
+            View::M365Copilot => "M365 Copilot",
+            View::Gemini => "Gemini",
             View::CrossTool => "Cross-tool",
             View::Credits => "Credits & budget",
             View::Timing => "Timing",
@@ -172,7 +188,7 @@ impl View {
     }
 
     /// The nav's groups, in order, with their views.
-    pub const GROUPS: [(&'static str, &'static [View]); 6] = [
+    pub const GROUPS: [(&'static str, &'static [View]); 7] = [
         (
             "Adoption",
             &[
@@ -194,7 +210,11 @@ impl View {
             ],
         ),
         ("Cost", &[View::Licences, View::Tokens, View::Credits]),
-        ("Coding", &[View::Codex, View::Copilot]),
+        (
+            "Coding",
+            &[View::Codex, View::Copilot, View::ClaudeCode, View::Cursor],
+        ),
+        ("Workplace", &[View::M365Copilot, View::Gemini]),
         ("Data", &[View::Data, View::Report, View::Settings]),
         // Shown only while a personal export is loaded (see `components::nav`).
         ("You", &[View::MyUsage]),

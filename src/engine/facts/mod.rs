@@ -19,7 +19,7 @@ pub use daily::{Breakdown, DailyActivity, Measures};
 pub use events::{MessageEvent, Role};
 pub use identities::{Identities, IdentityId};
 pub use org::{AssetKind, AssetPeriod, OrgDaily, TeamMembership, UsageCharge};
-pub use period::{Cadence, ModelCount, PeriodActivity, SeatStatus};
+pub use period::{Cadence, ModelCount, PeriodActivity, PeriodApp, SeatStatus};
 pub use person::PersonRecord;
 pub use personal::{PersonalFacts, PersonalMessage};
 pub use seats::Seat;
@@ -73,6 +73,8 @@ pub struct Facts {
     pub teams: Vec<TeamMembership>,
     pub charges: Vec<UsageCharge>,
     pub assets: Vec<AssetPeriod>,
+    /// Per-app counts of period rows (Gemini usage report).
+    pub period_apps: Vec<PeriodApp>,
     keys: Keys,
 }
 
@@ -88,6 +90,7 @@ struct Keys {
     teams: HashSet<TeamMembership>,
     charges: HashSet<ChargeKey>,
     assets: HashSet<(AssetKind, Sym, Day, Day)>,
+    period_apps: HashSet<(IdentityId, Tool, Day, Day, Sym)>,
 }
 
 type SeatKey = (Option<IdentityId>, Option<Tool>, Option<Day>);
@@ -235,6 +238,22 @@ impl Facts {
         added
     }
 
+    /// Adds a per-app count unless the same person, tool, period and app is present.
+    pub fn push_period_app(&mut self, row: PeriodApp) -> bool {
+        let key = (
+            row.identity,
+            row.tool,
+            row.period.first,
+            row.period.last,
+            row.app,
+        );
+        let added = self.keys.period_apps.insert(key);
+        if added {
+            self.period_apps.push(row);
+        }
+        added
+    }
+
     /// The days that daily rows (person or organisation) exist for, sorted.
     pub fn daily_days(&self) -> Vec<Day> {
         let mut days: Vec<Day> = self
@@ -322,6 +341,7 @@ impl Facts {
                 plan: map.opt(seat.plan),
                 organization: map.opt(seat.organization),
                 assigning_team: map.opt(seat.assigning_team),
+                apps: seat.apps.iter().map(|(a, d)| (map.sym(*a), *d)).collect(),
                 ..seat
             };
             stats.count(self.push_seat(moved));
@@ -363,6 +383,13 @@ impl Facts {
                 ..asset
             };
             stats.count(self.push_asset(moved));
+        }
+        for row in other.period_apps {
+            stats.count(self.push_period_app(PeriodApp {
+                identity: map.id(row.identity),
+                app: map.sym(row.app),
+                ..row
+            }));
         }
         stats
     }

@@ -75,3 +75,14 @@ pub struct ModelCount {
     pub model: Sym,
     pub messages: u32,
 }
+
+/// A count per app inside one person's native period (the Gemini usage report's Gmail, Docs…
+/// columns), kept at the period's grain like the row it belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PeriodApp {
+    pub identity: IdentityId,
+    pub tool: Tool,
+    pub period: DaySpan,
+    pub app: Sym,
+    pub count: u32,
+}

@@ -22,6 +22,9 @@ pub struct Seat {
     pub pending_cancellation: Option<Day>,
     pub organization: Option<Sym>,
     pub assigning_team: Option<Sym>,
+    /// Per app, the last day it was used (Microsoft 365 Copilot: Teams, Word…), when known.
+    #[serde(default)]
+    pub apps: Vec<(Sym, Day)>,
 }
 
 impl Seat {
@@ -42,5 +45,11 @@ impl Seat {
         self.organization = self.organization.or(other.organization);
         self.assigning_team = self.assigning_team.or(other.assigning_team);
         self.pending_cancellation = self.pending_cancellation.or(other.pending_cancellation);
+        for (app, day) in &other.apps {
+            match self.apps.iter_mut().find(|(a, _)| a == app) {
+                Some((_, d)) => *d = (*d).max(*day),
+                None => self.apps.push((*app, *day)),
+            }
+        }
     }
 }

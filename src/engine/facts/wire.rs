@@ -19,6 +19,7 @@ struct FactsRef<'a> {
     teams: &'a [TeamMembership],
     charges: &'a [UsageCharge],
     assets: &'a [AssetPeriod],
+    period_apps: &'a [PeriodApp],
 }
 
 #[derive(Deserialize)]
@@ -36,6 +37,8 @@ struct FactsOwned {
     teams: Vec<TeamMembership>,
     charges: Vec<UsageCharge>,
     assets: Vec<AssetPeriod>,
+    #[serde(default)]
+    period_apps: Vec<PeriodApp>,
 }
 
 impl Serialize for Facts {
@@ -54,6 +57,7 @@ impl Serialize for Facts {
             teams: &self.teams,
             charges: &self.charges,
             assets: &self.assets,
+            period_apps: &self.period_apps,
         }
         .serialize(s)
     }
@@ -77,6 +81,7 @@ impl<'de> Deserialize<'de> for Facts {
                 .iter()
                 .all(|r| r.identity.is_none_or(|i| i.0 < ids))
             && f.seats.iter().all(|r| r.identity.is_none_or(|i| i.0 < ids))
+            && f.period_apps.iter().all(|r| r.identity.0 < ids)
             && f.charges
                 .iter()
                 .all(|r| r.identity.is_none_or(|i| i.0 < ids));
@@ -97,6 +102,7 @@ impl<'de> Deserialize<'de> for Facts {
             teams: f.teams,
             charges: f.charges,
             assets: f.assets,
+            period_apps: f.period_apps,
             keys: Keys::default(),
         })
     }

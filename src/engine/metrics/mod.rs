@@ -10,20 +10,25 @@ pub mod departments;
 pub mod people;
 pub mod privacy;
 pub mod sessions;
+pub mod tool_view;
 pub mod tools;
 pub mod trend;
 pub mod weeks;
 
 // One module per dashboard section of the Report: `build(&Ctx) -> <View>`.
+pub mod claude_code;
 pub mod codex;
 pub mod concentration;
 pub mod copilot;
 pub mod credits;
+pub mod cursor;
 pub mod department_usage;
 pub mod depth;
 pub mod funnel;
+pub mod gemini;
 pub mod history;
 pub mod licences;
+pub mod m365_copilot;
 pub mod models;
 pub mod my_usage;
 pub mod overlap;
@@ -210,6 +215,10 @@ fn report_from_facts(
         history: history::build(&ctx),
         people_table: people_table::build(&ctx),
         my_usage: Default::default(),
+        claude_code: claude_code::build(&ctx),
+        cursor: cursor::build(&ctx),
+        m365_copilot: m365_copilot::build(&ctx),
+        gemini: gemini::build(&ctx),
     };
     fill_headline_from_sections(&mut report);
     report

@@ -11,7 +11,8 @@
 //! `estimated_cost.amount` is **integer US cents**, the only money this API gives, so it is the
 //! cost. The person is the hashed `actor.email_address`; `api_actor` records are API keys, not
 //! people: they are skipped and their cost is stated in a note. Claude Code and claude.ai are
-//! one tool, Claude (one vendor seat and bill); the terminal says where it was used.
+//! one tool, Claude (one vendor seat and bill); the terminal says where it was used, and every
+//! active row carries `Measures::USED_CLI` so the Claude Code view can tell its rows apart.
 
 use super::json_rows::each_record;
 use super::registry::FormatSpec;
@@ -192,13 +193,21 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
         },
     )?;
     for person_day in days {
-        let row = |breakdown: Breakdown, measures: Measures| DailyActivity {
-            identity: person_day.identity,
-            tool: Tool::Claude,
-            day: person_day.day,
-            breakdown,
-            active: measures.any_activity() || measures.input_tokens + measures.output_tokens > 0,
-            measures,
+        let row = |breakdown: Breakdown, mut measures: Measures| {
+            let active =
+                measures.any_activity() || measures.input_tokens + measures.output_tokens > 0;
+            // Marks the row as Claude Code's (claude.ai rows of the same tool have no CLI).
+            if active {
+                measures.used |= Measures::USED_CLI;
+            }
+            DailyActivity {
+                identity: person_day.identity,
+                tool: Tool::Claude,
+                day: person_day.day,
+                breakdown,
+                active,
+                measures,
+            }
         };
         let d = &mut parsed.diagnostics;
         if !parsed

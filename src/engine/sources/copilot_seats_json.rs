@@ -170,6 +170,7 @@ fn read_seat(
         pending_cancellation,
         organization: intern(row.organization.as_ref().and_then(|o| o.login.as_deref())),
         assigning_team: intern(row.assigning_team.as_ref().and_then(|t| t.slug.as_deref())),
+        apps: Vec::new(),
     };
     let coverage = match snapshot {
         Some(day) => [Some(day), None],

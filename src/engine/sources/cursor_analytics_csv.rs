@@ -5,13 +5,16 @@
 //! Requests`, `Cmd+K Usages`, or the calculated `Composer`/`Chat Requests`), `Bugbot Usages`.
 //!
 //! Each row is a Cursor person-day [`DailyActivity`] with the same measures as the Admin API
-//! file (`cursor.daily_usage_json`), so the two load into one table: requests as interactions,
+//! file (`cursor.daily_usage_json`), so the two load into one table: requests as interactions
+//! (and one feature row per request kind, named as in the Admin API file: Composer for Edit,
+//! Chat for Ask),
 //! tabs shown and accepted as suggestions and acceptances, suggested and accepted lines. The
 //! day is the date as written in `Date` (its time part is dropped, not shifted to UTC). Empty
 //! counts are zero and an empty `Is Active` false, as Cursor documents. The person is the
 //! hashed email linked to the hashed user id; either alone will do.
 
 use super::csv_table::{CsvTable, Header, Row};
+use super::cursor_daily_usage_json::{push_with_kinds, RequestKinds};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
@@ -97,9 +100,9 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
     let mut hasher = Pseudonymiser::new(key);
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &header, &mut hasher, &mut parsed.facts) {
-            Ok(activity) => {
+            Ok((activity, kinds)) => {
                 let day = activity.day;
-                let added = parsed.facts.push_daily(activity);
+                let added = push_with_kinds(&mut parsed.facts, activity, &kinds);
                 parsed
                     .diagnostics
                     .count(added, Some(DaySpan::new(day, day)));
@@ -116,7 +119,7 @@ fn read_row(
     h: &Header,
     hasher: &mut Pseudonymiser<'_>,
     facts: &mut Facts,
-) -> Result<DailyActivity, RowError> {
+) -> Result<(DailyActivity, RequestKinds), RowError> {
     let name = |column: usize| h.name(column).to_string();
     let day: Day = values::date(&row.get(Some(c.date)))
         .map_err(|e| (name(c.date), e))?
@@ -165,14 +168,25 @@ fn read_row(
         "Email".to_string(),
         "no email or user id: the row names nobody".to_string(),
     ))?;
-    Ok(DailyActivity {
-        identity,
-        tool: Tool::Cursor,
-        day,
-        breakdown: Breakdown::default(),
-        active: is_active || measures.any_activity(),
-        measures,
-    })
+    // The same kind names as the Admin API file, so both load into one table.
+    let kinds = [
+        ("Agent", agent),
+        ("Composer", composer),
+        ("Chat", chat),
+        ("Cmd+K", cmdk),
+        ("Bugbot", bugbot),
+    ];
+    Ok((
+        DailyActivity {
+            identity,
+            tool: Tool::Cursor,
+            day,
+            breakdown: Breakdown::default(),
+            active: is_active || measures.any_activity(),
+            measures,
+        },
+        kinds,
+    ))
 }
 
 /// The hashed email, linked to the hashed user id; either alone will do.

@@ -5,7 +5,8 @@
 //!
 //! Each record is a Cursor person-day [`DailyActivity`]: requests (agent, composer, chat,
 //! Cmd+K) as interactions, tabs shown and accepted as suggestions and acceptances, suggested
-//! and accepted lines, and the native `isActive` flag. `date` is epoch **milliseconds** (a
+//! and accepted lines, and the native `isActive` flag; one feature breakdown row per request
+//! kind used that day (`Agent`, `Composer`, `Chat`, `Cmd+K`, `Bugbot`: its requests). `date` is epoch **milliseconds** (a
 //! number or a numeric string); newer responses add `day: "YYYY-MM-DD"`, which wins. The
 //! person is the hashed `email` (older responses: `userEmail`), linked to the hashed `userId`
 //! (a number or a `user_…` string); either alone will do. `mostUsedModel`, extensions and
@@ -73,9 +74,9 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
         RECORD_ARRAY_KEYS,
         &mut parsed.diagnostics,
         |row, record, diagnostics| match read_day(&row, &mut hasher, facts) {
-            Ok(activity) => {
+            Ok((activity, kinds)) => {
                 let day = activity.day;
-                let added = facts.push_daily(activity);
+                let added = push_with_kinds(facts, activity, &kinds);
                 diagnostics.count(added, Some(DaySpan::new(day, day)));
             }
             Err((column, reason)) => diagnostics.skip(record.line, Some(column), reason),
@@ -88,7 +89,7 @@ fn read_day(
     row: &DayRecord,
     hasher: &mut Pseudonymiser<'_>,
     facts: &mut Facts,
-) -> Result<DailyActivity, RowError> {
+) -> Result<(DailyActivity, RequestKinds), RowError> {
     let day = match row.day.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
         Some(text) => Day::parse(text).ok_or_else(|| {
             (
@@ -126,14 +127,54 @@ fn read_day(
         "email",
         "no email or userId: the record names nobody".to_string(),
     ))?;
-    Ok(DailyActivity {
-        identity,
-        tool: Tool::Cursor,
-        day,
-        breakdown: Breakdown::default(),
-        active: row.is_active == Some(true) || measures.any_activity(),
-        measures,
-    })
+    let kinds = [
+        ("Agent", agent),
+        ("Composer", composer),
+        ("Chat", chat),
+        ("Cmd+K", cmdk),
+        ("Bugbot", bugbot),
+    ];
+    Ok((
+        DailyActivity {
+            identity,
+            tool: Tool::Cursor,
+            day,
+            breakdown: Breakdown::default(),
+            active: row.is_active == Some(true) || measures.any_activity(),
+            measures,
+        },
+        kinds,
+    ))
+}
+
+/// Requests of one member-day by kind, as the file names them.
+pub type RequestKinds = [(&'static str, u64); 5];
+
+/// Adds the member-day total and, when it is new, one feature row per request kind used
+/// (`interactions` = that kind's requests; breakdown rows never add into the total).
+pub fn push_with_kinds(facts: &mut Facts, total: DailyActivity, kinds: &RequestKinds) -> bool {
+    let (identity, day) = (total.identity, total.day);
+    if !facts.push_daily(total) {
+        return false;
+    }
+    for (kind, requests) in kinds.iter().filter(|(_, n)| *n > 0) {
+        let feature = facts.strings.intern(kind);
+        facts.push_daily(DailyActivity {
+            identity,
+            tool: Tool::Cursor,
+            day,
+            breakdown: Breakdown {
+                feature: Some(feature),
+                ..Breakdown::default()
+            },
+            active: true,
+            measures: Measures {
+                interactions: *requests,
+                ..Measures::default()
+            },
+        });
+    }
+    true
 }
 
 /// The hashed email, linked to the hashed `userId`; either alone will do.

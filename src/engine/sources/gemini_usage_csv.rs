@@ -12,6 +12,8 @@
 //! Without one the file is refused with a [`PeriodRequest`]: the page asks for the day it was
 //! downloaded (offering a day in the file name) and reads it again with the 28 days ending
 //! there, since a window that cannot be placed would be guessed. The email is hashed.
+//! Each app column above zero is kept as a [`PeriodApp`] count of the same period (Gmail,
+//! Docs, Sheets, Slides, Drive, Meet, Chat, Vids, Gemini app).
 
 use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
@@ -19,7 +21,7 @@ use super::values;
 use super::{FileError, Parsed, PeriodRequest};
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{Cadence, Facts, PeriodActivity, SeatStatus, Tool};
+use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, SeatStatus, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use std::io::Read;
 
@@ -60,6 +62,24 @@ struct Columns {
     /// The end-date column, or the period the analyst gave when there is none.
     end: Result<usize, DaySpan>,
     start: Option<usize>,
+    /// The per-app count columns and their app labels.
+    apps: Vec<(usize, &'static str)>,
+}
+
+/// The app of a per-app count column, by its name without ™ signs, spaces or case.
+fn app_of(column: &str) -> Option<&'static str> {
+    Some(match super::csv_table::normalise_name(column).as_str() {
+        "gmail" => "Gmail",
+        "googledocs" | "docs" => "Docs",
+        "googlesheets" | "sheets" => "Sheets",
+        "googleslides" | "slides" => "Slides",
+        "googledrive" | "drive" => "Drive",
+        "googlemeet" | "meet" => "Meet",
+        "googlechat" | "chat" => "Chat",
+        "googlevids" | "vids" => "Vids",
+        "geminiapp" => "Gemini app",
+        _ => return None,
+    })
 }
 
 /// What the page asks for a usage report without a date column.
@@ -107,6 +127,9 @@ pub fn parse(
         active_days: h.find(&["Active days"]),
         end,
         start: h.find(START_ALIASES),
+        apps: (0..h.names.len())
+            .filter_map(|i| app_of(h.name(i)).map(|app| (i, app)))
+            .collect(),
     };
     let header = h.clone();
     let mut parsed = Parsed::default();
@@ -171,6 +194,13 @@ fn read_row(
     };
     let overall = read(c.overall)?;
     let active_days = read(c.active_days)?;
+    let mut apps = Vec::new();
+    for (column, app) in &c.apps {
+        let count = read(Some(*column))?;
+        if count > 0 {
+            apps.push((*app, count));
+        }
+    }
     let pseudonym = hasher
         .hash(IdKind::Email, &row.get(Some(c.email)))
         .ok_or((name(c.email), "no email: the row names nobody".to_string()))?;
@@ -198,5 +228,19 @@ fn read_row(
         department: None,
         models: (0, 0),
     };
-    Ok(facts.push_period(activity, &[]).then_some(period))
+    let identity = activity.identity;
+    if !facts.push_period(activity, &[]) {
+        return Ok(None);
+    }
+    for (app, count) in apps {
+        let app = facts.strings.intern(app);
+        facts.push_period_app(PeriodApp {
+            identity,
+            tool: Tool::Gemini,
+            period,
+            app,
+            count,
+        });
+    }
+    Ok(Some(period))
 }

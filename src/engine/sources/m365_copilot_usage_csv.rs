@@ -9,7 +9,8 @@
 //! Loop, Copilot Chat, and any newer `… Last Activity Date` column). Each row becomes an M365
 //! Copilot [`Seat`] on the refresh day whose `last_activity` is the latest of those days (so
 //! "active in a window" is a last-activity day inside it) and whose `last_surface` is the app
-//! used on that day. An empty date means never. The user principal name is hashed as an email
+//! used on that day, and which keeps every app's own last-activity day (`apps`). An empty date
+//! means never. The user principal name is hashed as an email
 //! (it joins the HRIS work email); the display name is never read.
 //!
 //! Tenants that conceal user names put 32-hex hashes in both name columns: those rows are kept
@@ -282,8 +283,10 @@ fn read_user(
     let mut last_activity =
         values::date(&user.last_activity).map_err(|e| (LAST_ACTIVITY.to_string(), e))?;
     let mut last_app: Option<(Day, &str)> = None;
+    let mut apps: Vec<(&str, Day)> = Vec::new();
     for (column, label, cell) in &user.apps {
         if let Some(day) = values::date(cell).map_err(|e| (column.clone(), e))? {
+            apps.push((label, day));
             if last_app.is_none_or(|(d, _)| day > d) {
                 last_app = Some((day, label));
             }
@@ -301,6 +304,10 @@ fn read_user(
         snapshot: Some(snapshot),
         last_activity,
         last_surface,
+        apps: apps
+            .into_iter()
+            .map(|(label, day)| (facts.strings.intern(label), day))
+            .collect(),
         ..Seat::default()
     })
 }

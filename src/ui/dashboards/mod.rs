@@ -1,14 +1,18 @@
 //! One folder per dashboard: `model.rs` (pure: Report → what the view shows, tested natively),
 //! `chart.rs` (draws a model with plotters), `mod.rs` (the component wiring signals to both).
 
+pub mod claude_code;
 pub mod codex;
 pub mod copilot;
 pub mod credits;
 pub mod cross_tool;
+pub mod cursor;
 pub mod data;
 pub mod departments;
+pub mod gemini;
 pub mod history;
 pub mod licences;
+pub mod m365_copilot;
 pub mod models;
 pub mod my_usage;
 pub mod overview;
@@ -20,6 +24,7 @@ pub mod sessions;
 pub mod settings;
 pub mod timing;
 pub mod tokens;
+pub mod tool_view;
 
 use crate::engine::date::DaySpan;
 
@@ -201,6 +206,26 @@ pub fn printed() -> Vec<Printed> {
             id: "copilot",
             has_data: |r| r.copilot.needs.is_none(),
             body: || any(view! { <copilot::CopilotView /> }),
+        },
+        Printed {
+            id: "claude-code",
+            has_data: |r| r.claude_code.needs.is_none(),
+            body: || any(view! { <claude_code::ClaudeCodeView /> }),
+        },
+        Printed {
+            id: "cursor",
+            has_data: |r| r.cursor.needs.is_none(),
+            body: || any(view! { <cursor::CursorView /> }),
+        },
+        Printed {
+            id: "m365-copilot",
+            has_data: |r| r.m365_copilot.needs.is_none(),
+            body: || any(view! { <m365_copilot::M365CopilotView /> }),
+        },
+        Printed {
+            id: "gemini",
+            has_data: |r| r.gemini.needs.is_none(),
+            body: || any(view! { <gemini::GeminiView /> }),
         },
     ]
 }
