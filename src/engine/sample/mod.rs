@@ -32,14 +32,14 @@
 //!    last 8 weeks, for about 45 % of Engineering (Platform, Data and Infrastructure most) and a
 //!    few systems people; actors by HRIS email, one record per terminal, costs in cents;
 //! 10. `cursor-daily-usage.json`: Cursor Admin API daily usage (§6a), two 28-day responses, for
-//!    about 40 % of Engineering (Web and Mobile most) and the designers, plus idle seats;
+//!     about 40 % of Engineering (Web and Mobile most) and the designers, plus idle seats;
 //! 11. `cursor-usage-events.csv`: Cursor usage events (§6c) of the last 14 days, one row per
-//!    request (`Included`, `Usage-based` at `$0.12`-style costs, `Errored, No Charge` at `-`);
+//!     request (`Included`, `Usage-based` at `$0.12`-style costs, `Errored, No Charge` at `-`);
 //! 12. `m365-copilot-usage.csv`: Microsoft 365 Copilot usage user detail (§4), four monthly
-//!    refreshes of a pilot in Sales, Finance and People (licences in three waves; some never
-//!    used, some tried and dropped, Teams / Outlook / Copilot Chat most, Excel in Finance);
+//!     refreshes of a pilot in Sales, Finance and People (licences in three waves; some never
+//!     used, some tried and dropped, Teams / Outlook / Copilot Chat most, Excel in Finance);
 //! 13. `gemini-audit.json`: Gemini in Workspace audit activities (§7b), light use by Brand,
-//!    Content, Onboarding and Talent Acquisition over the last 8 weeks.
+//!     Content, Onboarding and Talent Acquisition over the last 8 weeks.
 //!
 //! Every new tool's users start over the 8 weeks, so weekly actives rise; many engineers use
 //! Claude Code, Cursor and Copilot at once ([`more_tools`]).
