@@ -53,7 +53,9 @@
 //!     a standalone report carries it in; `sources/uptake_snapshot.rs` loads one like any
 //!     export. `export`: a table as CSV (formula cells neutralised) or JSON.
 //!   - `wire`: a compact binary serde encoding, for a parse worker's facts.
-//!   - `sample/`: the deterministic sample organisation, as native export files of every tool.
+//!   - `sample/`: the deterministic sample organisation, as native export files of every tool
+//!     (HRIS, ChatGPT, Codex, Copilot; `more_tools` says who uses Claude Code, Cursor,
+//!     Microsoft 365 Copilot and Gemini, written by `claude_code`, `cursor`, `m365`, `gemini`).
 //! - [`worker`]: the page ↔ worker messages (`Request`, `Reply`), the worker's event loop
 //!   (`runtime`, which also generates the sample organisation), the parse workers it hands
 //!   files to (`pool`), the `File` reader (`file_reader`), saving and unlocking snapshots

@@ -303,10 +303,14 @@ fn power_users_and_concentration() {
 fn the_sample_organisation_fills_all_three_views() {
     let r = sample_report(&Settings::default());
     let l = &r.licences.figures;
-    // ChatGPT 324 × $30 + Copilot 131 × $19 = 9,720 + 2,489.
-    assert_eq!(section(l, "monthly_seat_cost"), Some(12_209.0));
-    // ChatGPT 42 + Copilot 13.
-    assert_eq!(section(l, "unused_seats"), Some(55.0));
+    // ChatGPT 324 × $30 + Copilot 131 × $19 + Microsoft 365 Copilot 49 × $30 (the licences of
+    // its 2026-11-14 refresh) = 9,720 + 2,489 + 1,470. Claude Code, Cursor and Gemini files
+    // carry no seats.
+    assert_eq!(section(l, "monthly_seat_cost"), Some(13_679.0));
+    // ChatGPT 42 + Copilot 13 + Microsoft 365 Copilot 8: of its 49 licences, 40 have a last
+    // activity date in the 30 days to 14 Nov; of the other 9 (5 never used, 4 last used in
+    // July or September), 1 holder is on leave per the HRIS and is not counted.
+    assert_eq!(section(l, "unused_seats"), Some(63.0));
     assert!(section(l, "cost_per_active_user").is_some());
     assert!(r
         .licences
@@ -314,6 +318,13 @@ fn the_sample_organisation_fills_all_three_views() {
         .as_deref()
         .unwrap_or("")
         .starts_with("Reclaim 42 unused ChatGPT seats ($1,260/month"));
+    // The 13 + 8 = 21 others.
+    assert!(r
+        .licences
+        .action
+        .as_deref()
+        .unwrap_or("")
+        .contains("(21 more unused on other tools)"));
     let c = &r.credits.figures;
     assert!(section(c, "usage_cost_month_to_date").unwrap_or(0.0) > 0.0);
     assert!(r.credits.action.is_some());

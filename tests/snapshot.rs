@@ -90,8 +90,8 @@ fn save_then_load_gives_the_same_report() {
     let info = source.snapshot.as_ref().expect("snapshot info");
     assert_eq!(info.version, snapshot::SNAPSHOT_VERSION);
     assert_eq!(info.key_fingerprint, common::key().fingerprint());
-    // The eight sample exports, each named with its rows and days.
-    assert_eq!(info.sources.len(), 8);
+    // The thirteen sample exports (SAMPLE_FILE_NAMES), each named with its rows and days.
+    assert_eq!(info.sources.len(), 13);
     assert_eq!(info.sources[0].format, "hris");
     assert!(source.diagnostics.notes[0].starts_with("Snapshot saved on 2026-11-22"));
     assert_eq!(figures_of(&reloaded), figures_of(&original));
@@ -100,7 +100,7 @@ fn save_then_load_gives_the_same_report() {
 #[test]
 fn two_overlapping_snapshots_equal_all_their_exports_at_once() {
     let files = sample_files();
-    // Snapshot A: files 0–4; snapshot B: files 3–7 (files 3 and 4 are in both).
+    // Snapshot A: files 0–4; snapshot B: files 3–12 (files 3 and 4 are in both).
     let a = save(&dataset_of(&files[..5]));
     let b = save(&dataset_of(&files[3..]));
     let merged = dataset_of(&[("a.snapshot".into(), a), ("b.snapshot".into(), b)]);
@@ -109,11 +109,11 @@ fn two_overlapping_snapshots_equal_all_their_exports_at_once() {
     let sources = merged.sources();
     assert_eq!(sources[0].diagnostics.rows_duplicate, 0);
     assert!(sources[1].diagnostics.rows_duplicate > 0);
-    // A snapshot saved from the two lists the eight exports once each.
+    // A snapshot saved from the two lists the thirteen exports once each.
     let again = dataset_of(&[("ab.snapshot".into(), save(&merged))]);
     assert_eq!(
         again.sources()[0].snapshot.as_ref().unwrap().sources.len(),
-        8
+        13
     );
 }
 

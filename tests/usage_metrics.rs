@@ -406,7 +406,10 @@ fn sample_report() -> Report {
 fn sample_organisation_fills_the_three_views() {
     let r = sample_report();
     // Headline week 8–14 Nov 2026. Tokens: Codex 370,204,755 input / 13,873,365 output over 89
-    // people, Copilot (CLI) 228,608,990 / 1,619,787 over 24; 97 distinct people (16 on both).
+    // people, Copilot (CLI) 228,608,990 / 1,619,787 over 24, Claude Code 169,253,755 /
+    // 10,338,379 over its 55 active people; 116 distinct people (97 on Codex or Copilot, 16 of
+    // them on both, and 19 on Claude Code alone). Totals: 370,204,755 + 228,608,990 +
+    // 169,253,755 = 768,067,500 input; 13,873,365 + 1,619,787 + 10,338,379 = 25,831,531 output.
     let t = &r.tokens;
     let codex = &t.tools[0];
     assert_eq!(
@@ -418,25 +421,31 @@ fn sample_organisation_fills_the_three_views() {
         (copilot.input_tokens, copilot.output_tokens, copilot.people),
         (228_608_990, 1_619_787, 24)
     );
+    let claude = &t.tools[2];
+    assert_eq!(
+        (claude.input_tokens, claude.output_tokens, claude.people),
+        (169_253_755, 10_338_379, 55)
+    );
     assert_eq!(
         figure(&t.figures, "input_tokens_per_active_user_week"),
-        Some(598_813_745.0 / 97.0)
+        Some(768_067_500.0 / 116.0)
     );
     assert_eq!(
         figure(&t.figures, "output_tokens_per_active_user_week"),
-        Some(15_493_152.0 / 97.0)
+        Some(25_831_531.0 / 116.0)
     );
     assert_eq!(
         figure(&t.figures, "output_input_ratio"),
-        Some(15_493_152.0 / 598_813_745.0)
+        Some(25_831_531.0 / 768_067_500.0)
     );
     assert!(t.action.as_deref().is_some_and(
         |a| a.starts_with("GitHub Copilot sends 9,525,375 input tokens per active person")
     ));
-    // Only Engineering has 5+ people with token data; 4 small groups are hidden.
+    // Only Engineering has 5+ people with token data (91 before Claude Code, 16 more with it);
+    // 5 small groups are hidden (Operations joins them with its 2 Claude Code users).
     assert_eq!(t.departments[0].department, "Engineering");
-    assert_eq!(t.departments[0].people, Some(91));
-    assert_eq!(t.suppressed_departments, 4);
+    assert_eq!(t.departments[0].people, Some(107));
+    assert_eq!(t.suppressed_departments, 5);
     // Seat cost allocation: every department but Operations and Legal is shown.
     assert_eq!(t.suppressed_seat_cost_groups, 2);
 

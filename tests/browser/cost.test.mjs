@@ -152,13 +152,14 @@ for (const [label, viewport] of [['desktop', { width: 1440, height: 900 }], ['mo
       const errors = collectErrors(page);
       await openPage(page, srv.url);
       await page.click('[data-testid="load-sample"]');
-      await waitForSources(page, 8);
+      await waitForSources(page, 13);
 
       await open(page, 'licences', 'licences');
       await page.locator('[data-testid="licences"] [data-metric="monthly_seat_cost"]').waitFor();
-      // ChatGPT 324 × $30 + Copilot 131 × $19 = $12,209; unused 42 + 13.
-      assert.equal(await num(page, 'monthly_seat_cost'), 12209);
-      assert.equal(await num(page, 'unused_seats'), 55);
+      // tests/cost_metrics.rs: ChatGPT 324 × $30 + Copilot 131 × $19 + Microsoft 365 Copilot
+      // 49 × $30 = $13,679; unused 42 + 13 + 8 (M365: 9 idle licences, 1 holder on leave).
+      assert.equal(await num(page, 'monthly_seat_cost'), 13679);
+      assert.equal(await num(page, 'unused_seats'), 63);
       assert.match(
         await page.locator('[data-testid="licences"] [data-testid="recommended-action"]').innerText(),
         /Reclaim 42 unused ChatGPT seats \(\$1,260\/month/,

@@ -95,7 +95,7 @@ for (const [width, height] of [[1440, 900], [390, 844]]) {
       const net = await watchNetwork(page, context, srv.origin);
       await openPage(page, srv.url, net);
       await page.click('[data-testid="load-sample"]');
-      await waitForSources(page, 8, { timeout: 120_000 });
+      await waitForSources(page, 13, { timeout: 120_000 });
 
       await openView(page, 'sessions');
       // tests/depth_metrics.rs: 37 people, 176 sessions, 803 messages in the week of 8 Nov.

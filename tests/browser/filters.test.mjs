@@ -35,12 +35,12 @@ test('filters follow the URL fragment, recount the figures and refuse tiny group
     const net = await watchNetwork(page, context, srv.origin);
     await openPage(page, srv.url, net);
     await page.locator('[data-testid="load-sample"]').click();
-    await waitForSources(page, 8, { timeout: 120_000 });
+    await waitForSources(page, 13, { timeout: 120_000 });
     await seatsIs(page, '324');
 
-    // Eight files, read by more than one parse worker.
+    // Thirteen files (SAMPLE_FILE_NAMES), read by more than one parse worker.
     const readers = await page.$$eval('[data-testid="source"]', (els) => els.map((e) => e.dataset.reader));
-    assert.equal(readers.length, 8);
+    assert.equal(readers.length, 13);
     assert.ok(readers.every((r) => /^\d+$/.test(r)), `every file names its parse worker: ${readers}`);
     assert.ok(new Set(readers).size >= 2, `several parse workers: ${readers}`);
 
@@ -87,7 +87,7 @@ test('a bookmarked fragment opens the view with its filters', { timeout: 240_000
     const net = await watchNetwork(page, context, srv.origin);
     await openPage(page, `${srv.url}#overview?dept=Engineering&tool=chatgpt`, net);
     await page.locator('[data-testid="load-sample"]').click();
-    await waitForSources(page, 8, { timeout: 120_000 });
+    await waitForSources(page, 13, { timeout: 120_000 });
     await seatsIs(page, '134');
     assert.equal(await page.locator('[data-testid="filter-department"]').inputValue(), 'Engineering');
     assert.equal(await page.locator('[data-testid="filter-tool"]').inputValue(), 'chatgpt');

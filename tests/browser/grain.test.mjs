@@ -41,7 +41,7 @@ test('trends follow the grain, keep native grain where they must, and define eve
     const net = await watchNetwork(page, context, srv.origin);
     await openPage(page, srv.url, net);
     await page.locator('[data-testid="load-sample"]').click();
-    await waitForSources(page, 8, { timeout: 120_000 });
+    await waitForSources(page, 13, { timeout: 120_000 });
     await page.waitForSelector('[data-testid="activity-panel"]', { timeout: 60_000 });
 
     // Week is the default and is not written in the fragment.

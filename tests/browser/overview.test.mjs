@@ -133,7 +133,7 @@ test('the sample files can be downloaded to try drag-and-drop', { timeout: 180_0
     await openPage(page, srv.url, net);
     await page.locator('[data-testid="empty-state"]').waitFor();
     const names = await page.$$eval('[data-testid="sample-download"]', (els) => els.map((e) => e.textContent));
-    assert.equal(names.length, 8);
+    assert.equal(names.length, 13);
     assert.deepEqual(names.slice(0, 2), ['hris.csv', 'chatgpt-users-weekly.csv']);
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -223,7 +223,7 @@ test('the print-ready report: cover, one view per page, definitions, data protec
     const net = await watchNetwork(page, context, srv.origin);
     await openPage(page, srv.url, net);
     await page.click('[data-testid="load-sample"]');
-    await waitForSources(page, 8, { timeout: 120_000 });
+    await waitForSources(page, 13, { timeout: 120_000 });
     await page.click('[data-testid="print-report"]');
     await page.locator('[data-testid="print-report-view"]').waitFor();
     assert.match(page.url(), /#report/);

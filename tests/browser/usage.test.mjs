@@ -124,17 +124,19 @@ for (const [label, viewport] of [['desktop', { width: 1440, height: 900 }], ['ph
       const net = await watchNetwork(page, context, srv.origin);
       await openPage(page, srv.url, net);
       await page.click('[data-testid="load-sample"]');
-      await waitForSources(page, 8, { timeout: 120_000 });
+      await waitForSources(page, 13, { timeout: 120_000 });
 
       await openView(page, 'tokens');
-      // tests/usage_metrics.rs: 598,813,745 input and 15,493,152 output tokens over 97 people.
-      assert.equal(await value(page, 'tokens', 'input_tokens_per_active_user_week'), String(598813745 / 97));
-      assert.equal(await value(page, 'tokens', 'output_tokens_per_active_user_week'), String(15493152 / 97));
-      assert.equal(await value(page, 'tokens', 'output_input_ratio'), String(15493152 / 598813745));
+      // tests/usage_metrics.rs: Codex + Copilot 598,813,745 input and 15,493,152 output tokens
+      // over 97 people, plus Claude Code 169,253,755 / 10,338,379 (19 more people): 768,067,500
+      // input and 25,831,531 output over 116.
+      assert.equal(await value(page, 'tokens', 'input_tokens_per_active_user_week'), String(768067500 / 116));
+      assert.equal(await value(page, 'tokens', 'output_tokens_per_active_user_week'), String(25831531 / 116));
+      assert.equal(await value(page, 'tokens', 'output_input_ratio'), String(25831531 / 768067500));
       assert.match(await action(page, 'tokens'), /^GitHub Copilot sends 9,525,375 input tokens per active person/);
       assert.deepEqual(
         await rows(page, '[data-testid="tokens-tools"]', ['data-tool']),
-        [['codex'], ['copilot']],
+        [['codex'], ['copilot'], ['claude']],
       );
       await screenshot(page, `usage-tokens-sample-${label}`);
 

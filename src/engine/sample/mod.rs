@@ -27,7 +27,22 @@
 //!    user per active day of the last 4 weeks, keyed by GitHub login;
 //! 7. `copilot-seats.json`: the Copilot seat assignments (§3c): every user of the report
 //!    plus lapsed and never-used seats;
-//! 8. `github-billing-usage.csv`: premium request usage (§3e) per user, day and model.
+//! 8. `github-billing-usage.csv`: premium request usage (§3e) per user, day and model;
+//! 9. `claude-code-usage.json`: Claude Code Analytics API pages (§5a), one per UTC day of the
+//!    last 8 weeks, for about 45 % of Engineering (Platform, Data and Infrastructure most) and a
+//!    few systems people; actors by HRIS email, one record per terminal, costs in cents;
+//! 10. `cursor-daily-usage.json`: Cursor Admin API daily usage (§6a), two 28-day responses, for
+//!     about 40 % of Engineering (Web and Mobile most) and the designers, plus idle seats;
+//! 11. `cursor-usage-events.csv`: Cursor usage events (§6c) of the last 14 days, one row per
+//!     request (`Included`, `Usage-based` at `$0.12`-style costs, `Errored, No Charge` at `-`);
+//! 12. `m365-copilot-usage.csv`: Microsoft 365 Copilot usage user detail (§4), four monthly
+//!     refreshes of a pilot in Sales, Finance and People (licences in three waves; some never
+//!     used, some tried and dropped, Teams / Outlook / Copilot Chat most, Excel in Finance);
+//! 13. `gemini-audit.json`: Gemini in Workspace audit activities (§7b), light use by Brand,
+//!     Content, Onboarding and Talent Acquisition over the last 8 weeks.
+//!
+//! Every new tool's users start over the 8 weeks, so weekly actives rise; many engineers use
+//! Claude Code, Cursor and Copilot at once ([`more_tools`]).
 //!
 //! The same seed always gives the same bytes, natively and in wasm: the PRNG is SplitMix64,
 //! no clock, no I/O, no hash-map iteration, and no float function beyond + − × ÷.
@@ -35,6 +50,7 @@
 mod activity;
 mod billing;
 mod chat_sessions;
+mod claude_code;
 mod codex;
 mod codex_json;
 mod codex_log;
@@ -44,9 +60,13 @@ mod copilot;
 mod copilot_ndjson;
 mod copilot_profile;
 mod copilot_seats;
+mod cursor;
 mod date;
+mod gemini;
 mod hris;
 mod json;
+mod m365;
+mod more_tools;
 mod org;
 mod people;
 mod phrases;
@@ -67,6 +87,8 @@ mod tests_compliance;
 #[cfg(test)]
 mod tests_copilot;
 #[cfg(test)]
+mod tests_more_tools;
+#[cfg(test)]
 mod tests_overlap;
 #[cfg(test)]
 mod tests_support;
@@ -83,7 +105,7 @@ pub struct SampleFile {
 pub const SAMPLE_SEED: u64 = 20_260_201;
 
 /// The names of the files [`sample_organisation`] returns, in order.
-pub const SAMPLE_FILE_NAMES: [&str; 8] = [
+pub const SAMPLE_FILE_NAMES: [&str; 13] = [
     "hris.csv",
     "chatgpt-users-weekly.csv",
     "chatgpt-compliance-logs.jsonl",
@@ -92,6 +114,11 @@ pub const SAMPLE_FILE_NAMES: [&str; 8] = [
     "copilot-usage-users.ndjson",
     "copilot-seats.json",
     "github-billing-usage.csv",
+    "claude-code-usage.json",
+    "cursor-daily-usage.json",
+    "cursor-usage-events.csv",
+    "m365-copilot-usage.csv",
+    "gemini-audit.json",
 ];
 
 /// The sample organisation's files, in the order of [`SAMPLE_FILE_NAMES`].
@@ -114,7 +141,10 @@ pub fn sample_organisation(seed: u64) -> Vec<SampleFile> {
         codex: &codex_days,
     };
     let compliance = compliance::compliance_jsonl(seed, &inputs);
-    let files: [(&'static str, Vec<u8>); 8] = [
+    let more = more_tools::more_tools(seed, &people, &tools);
+    let cursor_days = cursor::cursor_days(seed, &more.cursor);
+    let gemini_events = gemini::events(seed, &more.gemini);
+    let files: [(&'static str, Vec<u8>); 13] = [
         ("text/csv", hris::hris_csv(&people, &tools.hris_logins)),
         ("text/csv", users.bytes.clone()),
         ("application/x-ndjson", compliance),
@@ -135,6 +165,23 @@ pub fn sample_organisation(seed: u64) -> Vec<SampleFile> {
             copilot_seats::seats_json(seed, &people, &tools, &profiles, &copilot_days),
         ),
         ("text/csv", billing::billing_csv(&tools, &copilot_days)),
+        (
+            "application/json",
+            claude_code::usage_json(seed, &people, &more.claude),
+        ),
+        (
+            "application/json",
+            cursor::daily_usage_json(&people, &more.cursor, &more.cursor_idle, &cursor_days),
+        ),
+        (
+            "text/csv",
+            cursor::usage_events_csv(&people, &more.cursor, &cursor_days),
+        ),
+        ("text/csv", m365::usage_csv(&people, &more.m365)),
+        (
+            "application/json",
+            gemini::audit_json(seed, &people, &gemini_events),
+        ),
     ];
     SAMPLE_FILE_NAMES
         .iter()

@@ -34,7 +34,7 @@ fn read(bytes: &[u8]) -> Table {
 
 fn tables(seed: u64) -> (Table, Table) {
     let files = sample_organisation(seed);
-    assert_eq!(files.len(), 8);
+    assert_eq!(files.len(), 13);
     assert_eq!(files[0].name, "hris.csv");
     assert_eq!(files[1].name, "chatgpt-users-weekly.csv");
     (read(&files[0].bytes), read(&files[1].bytes))

@@ -8,7 +8,7 @@ use super::tests_support::{codex_rows, csv_rows, day, file, files, hris, int};
 use super::{sample_organisation, SAMPLE_FILE_NAMES, SAMPLE_SEED};
 
 #[test]
-fn eight_files_deterministic_and_seed_dependent() {
+fn every_file_deterministic_and_seed_dependent() {
     let a = files();
     let names: Vec<&str> = a.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, SAMPLE_FILE_NAMES);
