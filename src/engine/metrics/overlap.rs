@@ -76,6 +76,9 @@ pub struct DepartmentSplit {
     pub active_people: Option<u32>,
     /// Share of those people active on each tool, in the order of the view's `tools`.
     pub shares: Vec<Option<f64>>,
+    /// Of those people, the ones active on two tools or more; `None` when suppressed.
+    #[serde(default)]
+    pub multi_tool: Option<u32>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -205,27 +208,29 @@ pub fn build(ctx: &Ctx) -> CrossToolView {
     view.pairs.sort_by_key(|p| std::cmp::Reverse(p.people));
 
     // Departments: share of the department's active people on each tool.
-    let mut groups: BTreeMap<String, (u32, Vec<u32>)> = BTreeMap::new();
+    let mut groups: BTreeMap<String, (u32, Vec<u32>, u32)> = BTreeMap::new();
     for (person, mask) in masks.iter().enumerate().filter(|(_, m)| **m != 0) {
         let g = groups
             .entry(ctx.department(PersonId(person as u32)).to_string())
-            .or_insert_with(|| (0, vec![0; covering.len()]));
+            .or_insert_with(|| (0, vec![0; covering.len()], 0));
         g.0 += 1;
+        g.2 += u32::from(mask.count_ones() >= 2);
         for (i, tool) in covering.iter().enumerate() {
             g.1[i] += u32::from(mask & bit(*tool) != 0);
         }
     }
-    let mut groups: Vec<(String, (u32, Vec<u32>))> = groups.into_iter().collect();
+    let mut groups: Vec<(String, (u32, Vec<u32>, u32))> = groups.into_iter().collect();
     groups.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
     let hidden = ctx.suppressed(&groups.iter().map(|g| g.1 .0).collect::<Vec<_>>());
     view.departments = groups
         .into_iter()
         .zip(hidden)
         .map(
-            |((department, (people, per_tool)), suppressed)| DepartmentSplit {
+            |((department, (people, per_tool, multi)), suppressed)| DepartmentSplit {
                 department,
                 suppressed,
                 active_people: (!suppressed).then_some(people),
+                multi_tool: (!suppressed).then_some(multi),
                 shares: per_tool
                     .iter()
                     .map(|n| {

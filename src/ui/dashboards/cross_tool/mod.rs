@@ -107,20 +107,24 @@ fn CrossToolBody(model: CrossToolModel) -> impl IntoView {
                     <thead><tr>
                         <th scope="col">"Department"</th>
                         <th scope="col" class="num">"AI-active people"</th>
+                        <th scope="col" class="num">"On 2+ tools"</th>
                         {labels_for_head.into_iter().map(|l| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {departments.into_iter().map(|d| {
                             let suppressed = d.suppressed;
-                            let span = (tool_labels.len() + 1).to_string();
+                            let span = (tool_labels.len() + 2).to_string();
                             view! {
-                                <tr class:suppressed=suppressed data-department=d.department.clone() data-suppressed=suppressed.to_string()>
+                                <tr class:suppressed=suppressed data-department=d.department.clone() data-suppressed=suppressed.to_string()
+                                    data-any-tool=d.active_people.map(|n| n.to_string()).unwrap_or_default()
+                                    data-multi-tool=d.multi_tool.map(|n| n.to_string()).unwrap_or_default()>
                                     <th scope="row">{d.department.clone()}</th>
                                     {if suppressed {
                                         view! { <td colspan=span class="suppressed-note">"Hidden: under the minimum group size (or protecting a smaller group)"</td> }.into_any()
                                     } else {
                                         view! {
                                             <td class="num">{format::value(d.active_people.map(f64::from), Unit::People)}</td>
+                                            <td class="num">{format::value(d.multi_tool.map(f64::from), Unit::People)}</td>
                                             {d.shares.iter().map(|s| view! { <td class="num">{format::value(*s, Unit::Rate)}</td> }).collect_view()}
                                         }.into_any()
                                     }}
