@@ -152,18 +152,11 @@ pub fn build(ctx: &Ctx) -> ToolView {
     if !facts.daily.iter().any(is_claude_code) {
         return ToolView::needing(ctx, NEEDS);
     }
-    let Some(week) = ctx.headline else {
-        let problem = ctx.plan.problem.clone();
-        return ToolView::needing(
-            ctx,
-            &problem.unwrap_or_else(|| "needs a complete week of data".into()),
-        );
+    let (week, mut view) = match ToolView::for_headline(ctx) {
+        Ok(started) => started,
+        Err(needing) => return *needing,
     };
     let (now, before) = (totals(ctx, Some(week)), totals(ctx, ctx.comparison));
-    let mut view = ToolView {
-        min_group_size: ctx.settings.floor(),
-        ..ToolView::default()
-    };
     view.figures = DEFINITIONS
         .iter()
         .map(|d| {

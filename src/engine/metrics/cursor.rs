@@ -174,18 +174,11 @@ pub fn build(ctx: &Ctx) -> ToolView {
     if !has_cursor {
         return ToolView::needing(ctx, NEEDS);
     }
-    let Some(headline) = ctx.headline else {
-        let problem = ctx.plan.problem.clone();
-        return ToolView::needing(
-            ctx,
-            &problem.unwrap_or_else(|| "needs a complete week of data".into()),
-        );
+    let (headline, mut view) = match ToolView::for_headline(ctx) {
+        Ok(started) => started,
+        Err(needing) => return *needing,
     };
     let (now, before) = (week(ctx, Some(headline)), week(ctx, ctx.comparison));
-    let mut view = ToolView {
-        min_group_size: ctx.settings.floor(),
-        ..ToolView::default()
-    };
     view.figures = DEFINITIONS
         .iter()
         .map(|d| {

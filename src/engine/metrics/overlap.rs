@@ -68,6 +68,9 @@ pub struct ToolPair {
     pub people: u32,
 }
 
+/// A department's people active on any tool, on each tool, and on two tools or more.
+type DepartmentCounts = (u32, Vec<u32>, u32);
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DepartmentSplit {
     pub department: String,
@@ -208,7 +211,7 @@ pub fn build(ctx: &Ctx) -> CrossToolView {
     view.pairs.sort_by_key(|p| std::cmp::Reverse(p.people));
 
     // Departments: share of the department's active people on each tool.
-    let mut groups: BTreeMap<String, (u32, Vec<u32>, u32)> = BTreeMap::new();
+    let mut groups: BTreeMap<String, DepartmentCounts> = BTreeMap::new();
     for (person, mask) in masks.iter().enumerate().filter(|(_, m)| **m != 0) {
         let g = groups
             .entry(ctx.department(PersonId(person as u32)).to_string())
@@ -219,7 +222,7 @@ pub fn build(ctx: &Ctx) -> CrossToolView {
             g.1[i] += u32::from(mask & bit(*tool) != 0);
         }
     }
-    let mut groups: Vec<(String, (u32, Vec<u32>, u32))> = groups.into_iter().collect();
+    let mut groups: Vec<(String, DepartmentCounts)> = groups.into_iter().collect();
     groups.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
     let hidden = ctx.suppressed(&groups.iter().map(|g| g.1 .0).collect::<Vec<_>>());
     view.departments = groups

@@ -93,6 +93,27 @@ impl Default for ToolTrend {
 
 impl ToolView {
     /// An empty view of a tool nothing loaded covers, saying what would fill it.
+    /// The headline week and an empty view to fill for it, or, without a complete week, the
+    /// view saying why.
+    pub fn for_headline(ctx: &Ctx) -> Result<(DaySpan, ToolView), Box<ToolView>> {
+        match ctx.headline {
+            Some(week) => Ok((
+                week,
+                ToolView {
+                    min_group_size: ctx.settings.floor(),
+                    ..ToolView::default()
+                },
+            )),
+            None => Err(Box::new(ToolView::needing(
+                ctx,
+                ctx.plan
+                    .problem
+                    .as_deref()
+                    .unwrap_or("needs a complete week of data"),
+            ))),
+        }
+    }
+
     pub fn needing(ctx: &Ctx, needs: &str) -> ToolView {
         ToolView {
             needs: Some(needs.to_string()),
