@@ -62,6 +62,8 @@ pub enum FormatId {
     CursorUsageEventsCsv,
     #[serde(rename = "claude.code_usage_json")]
     ClaudeCodeUsageJson,
+    #[serde(rename = "claude.code_csv")]
+    ClaudeCodeCsv,
     #[serde(rename = "claude.enterprise_analytics_json")]
     ClaudeEnterpriseAnalyticsJson,
     #[serde(rename = "claude.spend_csv")]
@@ -113,6 +115,7 @@ impl FormatId {
             FormatId::CursorDailyUsageJson => "cursor.daily_usage_json",
             FormatId::CursorUsageEventsCsv => "cursor.usage_events_csv",
             FormatId::ClaudeCodeUsageJson => "claude.code_usage_json",
+            FormatId::ClaudeCodeCsv => "claude.code_csv",
             FormatId::ClaudeEnterpriseAnalyticsJson => "claude.enterprise_analytics_json",
             FormatId::ClaudeSpendCsv => "claude.spend_csv",
             FormatId::GeminiUsageCsv => "gemini.usage_csv",
@@ -159,6 +162,7 @@ impl FormatId {
             FormatId::CursorDailyUsageJson => "Cursor Admin API daily usage (JSON)",
             FormatId::CursorUsageEventsCsv => "Cursor usage events export (CSV)",
             FormatId::ClaudeCodeUsageJson => "Claude Code Analytics API usage (JSON)",
+            FormatId::ClaudeCodeCsv => "Claude Code analytics table export (CSV)",
             FormatId::ClaudeEnterpriseAnalyticsJson => "Claude Enterprise Analytics API (JSON)",
             FormatId::ClaudeSpendCsv => "Claude spend report (CSV)",
             FormatId::GeminiUsageCsv => "Google Gemini for Workspace usage report (CSV)",

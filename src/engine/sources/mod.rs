@@ -13,6 +13,7 @@ pub mod chatgpt_gpts_csv;
 pub mod chatgpt_personal_export;
 pub mod chatgpt_projects_csv;
 pub mod chatgpt_users_csv;
+pub mod claude_code_csv;
 pub mod claude_code_usage_json;
 pub mod claude_enterprise_analytics_json;
 pub mod claude_spend_csv;

@@ -6,12 +6,12 @@ use super::hris::HrisMapping;
 use super::{
     chatgpt_analytics_json, chatgpt_compliance_json, chatgpt_compliance_logs,
     chatgpt_credit_usage_csv, chatgpt_gpts_csv, chatgpt_personal_export, chatgpt_projects_csv,
-    chatgpt_users_csv, claude_code_usage_json, claude_enterprise_analytics_json, claude_spend_csv,
-    codex_code_reviews_json, codex_dashboard_json, codex_user_csv, copilot_activity_csv,
-    copilot_entity_report, copilot_metrics_json, copilot_seats_json, copilot_usage_ndjson,
-    copilot_user_teams, cursor_analytics_csv, cursor_daily_usage_json, cursor_usage_events_csv,
-    gemini_audit_json, gemini_usage_csv, github_billing_csv, hris, m365_copilot_usage_csv,
-    uptake_facts_csv, uptake_snapshot, FileError, Parsed,
+    chatgpt_users_csv, claude_code_csv, claude_code_usage_json, claude_enterprise_analytics_json,
+    claude_spend_csv, codex_code_reviews_json, codex_dashboard_json, codex_user_csv,
+    copilot_activity_csv, copilot_entity_report, copilot_metrics_json, copilot_seats_json,
+    copilot_usage_ndjson, copilot_user_teams, cursor_analytics_csv, cursor_daily_usage_json,
+    cursor_usage_events_csv, gemini_audit_json, gemini_usage_csv, github_billing_csv, hris,
+    m365_copilot_usage_csv, uptake_facts_csv, uptake_snapshot, FileError, Parsed,
 };
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
@@ -78,6 +78,7 @@ pub static FORMATS: &[FormatSpec] = &[
     claude_spend_csv::FORMAT,
     gemini_audit_json::FORMAT,
     uptake_facts_csv::FORMAT,
+    claude_code_csv::FORMAT,
     hris::FORMAT,
 ];
 

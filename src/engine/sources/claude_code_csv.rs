@@ -1,0 +1,151 @@
+//! `claude.code_csv`: the claude.ai **Claude Code analytics** table export (Analytics → Claude
+//! Code → user table → Export, FORMATS.md §5d): "members' email addresses and total lines of
+//! code" for the current month. Its headers are not documented (confidence Low), so columns
+//! are recognised by what their names say: the email column is the one whose name holds
+//! `email`; the lines column the one whose name holds `line` (preferring `accepted`, then
+//! `added`, never `removed` or `deleted`). A file where either is missing is refused with the
+//! columns found and the two names to give them.
+//!
+//! **The file has no date**: the page asks for the month it covers (a [`PeriodRequest`] of at
+//! most 31 days, offering dates in the file name). Each row becomes one Claude
+//! [`PeriodActivity`] over that period, active when its lines are above zero. Lines have no
+//! place in a period row, so their total is stated in a note; the email is hashed.
+
+use super::csv_table::{normalise_name, CsvTable, Header};
+use super::registry::FormatSpec;
+use super::values;
+use super::{FileError, Parsed, PeriodRequest};
+use crate::engine::date::DaySpan;
+use crate::engine::detect::{FormatId, Probe};
+use crate::engine::facts::{Cadence, PeriodActivity, SeatStatus, Tool};
+use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
+use std::io::Read;
+
+pub const FORMAT: FormatSpec = FormatSpec {
+    id: FormatId::ClaudeCodeCsv,
+    name: "claude.code_csv",
+    label: "Claude Code analytics table export (CSV)",
+    csv: true,
+    signature: &["email", "lines of code", "member"],
+    matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period),
+};
+
+/// The email column and the lines column, by what their names hold.
+fn columns(header: &Header) -> (Option<usize>, Option<usize>) {
+    let names: Vec<String> = header.names.iter().map(|n| normalise_name(n)).collect();
+    let email = names.iter().position(|n| n.contains("email"));
+    let lines: Vec<usize> = (0..names.len())
+        .filter(|&i| names[i].contains("line"))
+        .filter(|&i| !names[i].contains("removed") && !names[i].contains("deleted"))
+        .collect();
+    let prefer = |word: &str| lines.iter().copied().find(|&i| names[i].contains(word));
+    let lines = prefer("accepted")
+        .or_else(|| prefer("added"))
+        .or(lines.first().copied());
+    (email, lines)
+}
+
+/// Detection: a short table (at most 6 columns) with an email column and a lines column that
+/// is not a roster (no department), nothing else recognised first (the registry tries every
+/// documented format before it).
+pub fn matches(header: &Header) -> bool {
+    header.names.len() <= 6
+        && matches!(columns(header), (Some(_), Some(_)))
+        && !super::hris::matches(header)
+}
+
+/// The longest period: the export covers one calendar month.
+pub const MAX_DAYS: u32 = 31;
+
+pub fn period_request() -> PeriodRequest {
+    PeriodRequest {
+        question: "This Claude Code analytics export has no dates: which month does it cover? The console exports the current month, from its first day to the day of the export.".into(),
+        fixed_days: None,
+        max_days: Some(MAX_DAYS),
+        suggested: None,
+    }
+}
+
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    period: Option<DaySpan>,
+) -> Result<Parsed, FileError> {
+    let mut table = CsvTable::open(reader, delimiter)?;
+    let (Some(email), Some(lines)) = columns(&table.header) else {
+        return Err(FileError::new(
+            format!(
+                "This Claude Code analytics export has no column named with \"email\" and one with \"lines\"; its columns are: {}.",
+                table.header.names.join(", ")
+            ),
+            "Rename the member's email column to \"email\" and the lines-of-code column to \"lines\", then add the file again.",
+        ));
+    };
+    let Some(period) = period.filter(|p| p.days() >= 1 && p.days() <= MAX_DAYS as i32) else {
+        let mut error = FileError::new(
+            "This Claude Code analytics export has no date column, so the month it covers must be given.",
+            "Enter its first and last day (at most 31 days), then read it.",
+        );
+        error.period_request = Some(Box::new(period_request()));
+        return Err(error);
+    };
+    let email_name = table.header.name(email).to_string();
+    let lines_name = table.header.name(lines).to_string();
+    let mut parsed = Parsed::default();
+    let mut hasher = Pseudonymiser::new(key);
+    let mut total = 0u64;
+    while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
+        let count = match values::count(&row.get(Some(lines))) {
+            Ok(n) => n.unwrap_or(0),
+            Err(reason) => {
+                parsed.diagnostics.skip(row.line, Some(&lines_name), reason);
+                continue;
+            }
+        };
+        let Some(pseudonym) = hasher.hash(IdKind::Email, &row.get(Some(email))) else {
+            parsed.diagnostics.skip(
+                row.line,
+                Some(&email_name),
+                "no email: the row names nobody",
+            );
+            continue;
+        };
+        let activity = PeriodActivity {
+            identity: parsed.facts.identities.intern(pseudonym, IdKind::Email),
+            tool: Tool::Claude,
+            period,
+            cadence: Cadence::DateRange,
+            status: SeatStatus::Enabled,
+            is_active: count > 0,
+            messages: 0,
+            gpt_messages: 0,
+            gpts_messaged: 0,
+            tool_messages: 0,
+            tools_messaged: 0,
+            project_messages: 0,
+            projects_messaged: 0,
+            projects_created: 0,
+            credits: None,
+            first_active_in_period: None,
+            last_active_in_period: None,
+            last_active_ever: None,
+            seat_created: None,
+            department: None,
+            models: (0, 0),
+        };
+        let added = parsed.facts.push_period(activity, &[]);
+        if added {
+            total += u64::from(count);
+        }
+        parsed.diagnostics.count(added, Some(period));
+    }
+    if parsed.diagnostics.rows_accepted > 0 {
+        parsed.diagnostics.note(format!(
+            "Read \"{email_name}\" as the member and \"{lines_name}\" as lines of code: {total} lines over {} to {}, the period you gave. Lines over a month have no day, so they are counted here, not in the Claude Code view; the people with lines count as active over the period.",
+            period.first, period.last
+        ));
+    }
+    Ok(parsed)
+}
