@@ -55,6 +55,35 @@ pub struct PeriodActivity {
 }
 
 impl PeriodActivity {
+    /// A row with a seat enabled over `period` and nothing else known: the sources that give one
+    /// count per person and period (Gemini usage report, Claude Code table, Uptake facts) set
+    /// what they have on it.
+    pub fn over(identity: IdentityId, tool: Tool, period: DaySpan, cadence: Cadence) -> Self {
+        PeriodActivity {
+            identity,
+            tool,
+            period,
+            cadence,
+            status: SeatStatus::Enabled,
+            is_active: false,
+            messages: 0,
+            gpt_messages: 0,
+            gpts_messaged: 0,
+            tool_messages: 0,
+            tools_messaged: 0,
+            project_messages: 0,
+            projects_messaged: 0,
+            projects_created: 0,
+            credits: None,
+            first_active_in_period: None,
+            last_active_in_period: None,
+            last_active_ever: None,
+            seat_created: None,
+            department: None,
+            models: (0, 0),
+        }
+    }
+
     /// Did this row prove activity on some day inside `window`?
     pub fn active_in(&self, window: DaySpan) -> bool {
         let day_inside = |d: Option<Day>| d.is_some_and(|d| window.contains(d));

@@ -18,24 +18,7 @@ use std::collections::BTreeMap;
 
 pub const NEEDS: &str = "needs cursor.daily_usage_json (Cursor Admin API: POST https://api.cursor.com/teams/daily-usage-data with an admin API key), cursor.analytics_csv (Cursor dashboard → Team analytics → export) or cursor.usage_events_csv (dashboard → Usage → Export CSV)";
 
-const fn def(
-    id: &'static str,
-    label: &'static str,
-    unit: Unit,
-    formula: &'static str,
-    sources: &'static str,
-    needs: &'static str,
-) -> Definition {
-    Definition {
-        id,
-        label,
-        unit,
-        formula,
-        sources,
-        needs,
-        better: Better::Higher,
-    }
-}
+use super::tool_view::higher_is_better as def;
 
 const DAILY: &str = "cursor.daily_usage_json or cursor.analytics_csv";
 

@@ -10,7 +10,7 @@
 use super::activity::{active_tools, bit};
 use super::adoption::ratio;
 use super::context::Ctx;
-use super::definitions::{Better, Definition, Unit};
+use super::definitions::{Definition, Unit};
 use super::tool_view::{
     columns, covers, department_rows, department_table, label_rows, number, ToolTable, ToolTrend,
     ToolView, TrendLine,
@@ -22,24 +22,7 @@ use std::collections::{BTreeMap, HashSet};
 
 pub const NEEDS: &str = "needs gemini.audit_json (Google Admin SDK Reports API: activities of gemini_in_workspace_apps) or gemini.usage_csv (Admin console → Generative AI → Gemini usage reports → download, with a Report date column)";
 
-const fn def(
-    id: &'static str,
-    label: &'static str,
-    unit: Unit,
-    formula: &'static str,
-    sources: &'static str,
-    needs: &'static str,
-) -> Definition {
-    Definition {
-        id,
-        label,
-        unit,
-        formula,
-        sources,
-        needs,
-        better: Better::Higher,
-    }
-}
+use super::tool_view::higher_is_better as def;
 
 pub const DEFINITIONS: [Definition; 5] = [
     def("gemini_active_users", "Gemini active people", Unit::People,

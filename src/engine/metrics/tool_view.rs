@@ -261,6 +261,26 @@ pub fn percent(v: f64) -> String {
     format!("{:.0} %", v * 100.0)
 }
 
+/// A figure's definition where more is better (the per-tool views' figures).
+pub const fn higher_is_better(
+    id: &'static str,
+    label: &'static str,
+    unit: Unit,
+    formula: &'static str,
+    sources: &'static str,
+    needs: &'static str,
+) -> super::definitions::Definition {
+    super::definitions::Definition {
+        id,
+        label,
+        unit,
+        formula,
+        sources,
+        needs,
+        better: super::definitions::Better::Higher,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,7 +17,7 @@ use super::values;
 use super::{FileError, Parsed, PeriodRequest};
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{Cadence, PeriodActivity, SeatStatus, Tool};
+use crate::engine::facts::{Cadence, PeriodActivity, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use std::io::Read;
 
@@ -112,28 +112,10 @@ pub fn parse(
             );
             continue;
         };
+        let identity = parsed.facts.identities.intern(pseudonym, IdKind::Email);
         let activity = PeriodActivity {
-            identity: parsed.facts.identities.intern(pseudonym, IdKind::Email),
-            tool: Tool::Claude,
-            period,
-            cadence: Cadence::DateRange,
-            status: SeatStatus::Enabled,
             is_active: count > 0,
-            messages: 0,
-            gpt_messages: 0,
-            gpts_messaged: 0,
-            tool_messages: 0,
-            tools_messaged: 0,
-            project_messages: 0,
-            projects_messaged: 0,
-            projects_created: 0,
-            credits: None,
-            first_active_in_period: None,
-            last_active_in_period: None,
-            last_active_ever: None,
-            seat_created: None,
-            department: None,
-            models: (0, 0),
+            ..PeriodActivity::over(identity, Tool::Claude, period, Cadence::DateRange)
         };
         let added = parsed.facts.push_period(activity, &[]);
         if added {

@@ -14,7 +14,7 @@
 //! hashed email linked to the hashed user id; either alone will do.
 
 use super::csv_table::{CsvTable, Header, Row};
-use super::cursor_daily_usage_json::{push_with_kinds, RequestKinds};
+use super::cursor_daily_usage_json::{push_with_kinds, request_kinds, RequestKinds};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
@@ -168,14 +168,7 @@ fn read_row(
         "Email".to_string(),
         "no email or user id: the row names nobody".to_string(),
     ))?;
-    // The same kind names as the Admin API file, so both load into one table.
-    let kinds = [
-        ("Agent", agent),
-        ("Composer", composer),
-        ("Chat", chat),
-        ("Cmd+K", cmdk),
-        ("Bugbot", bugbot),
-    ];
+    let kinds = request_kinds(agent, composer, chat, cmdk, bugbot);
     Ok((
         DailyActivity {
             identity,

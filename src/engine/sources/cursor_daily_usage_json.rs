@@ -127,13 +127,7 @@ fn read_day(
         "email",
         "no email or userId: the record names nobody".to_string(),
     ))?;
-    let kinds = [
-        ("Agent", agent),
-        ("Composer", composer),
-        ("Chat", chat),
-        ("Cmd+K", cmdk),
-        ("Bugbot", bugbot),
-    ];
+    let kinds = request_kinds(agent, composer, chat, cmdk, bugbot);
     Ok((
         DailyActivity {
             identity,
@@ -149,6 +143,17 @@ fn read_day(
 
 /// Requests of one member-day by kind, as the file names them.
 pub type RequestKinds = [(&'static str, u64); 5];
+
+/// The kinds under the names both Cursor daily files use, so they load into one table.
+pub fn request_kinds(agent: u64, composer: u64, chat: u64, cmdk: u64, bugbot: u64) -> RequestKinds {
+    [
+        ("Agent", agent),
+        ("Composer", composer),
+        ("Chat", chat),
+        ("Cmd+K", cmdk),
+        ("Bugbot", bugbot),
+    ]
+}
 
 /// Adds the member-day total and, when it is new, one feature row per request kind used
 /// (`interactions` = that kind's requests; breakdown rows never add into the total).

@@ -21,7 +21,7 @@ use super::values;
 use super::{FileError, Parsed, PeriodRequest};
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, SeatStatus, Tool};
+use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use std::io::Read;
 
@@ -205,30 +205,12 @@ fn read_row(
         .hash(IdKind::Email, &row.get(Some(c.email)))
         .ok_or((name(c.email), "no email: the row names nobody".to_string()))?;
     let period = DaySpan::new(first, end);
+    let identity = facts.identities.intern(pseudonym, IdKind::Email);
     let activity = PeriodActivity {
-        identity: facts.identities.intern(pseudonym, IdKind::Email),
-        tool: Tool::Gemini,
-        period,
-        cadence: Cadence::DateRange,
-        status: SeatStatus::Enabled,
         is_active: overall > 0 || active_days > 0,
         messages: overall,
-        gpt_messages: 0,
-        gpts_messaged: 0,
-        tool_messages: 0,
-        tools_messaged: 0,
-        project_messages: 0,
-        projects_messaged: 0,
-        projects_created: 0,
-        credits: None,
-        first_active_in_period: None,
-        last_active_in_period: None,
-        last_active_ever: None,
-        seat_created: None,
-        department: None,
-        models: (0, 0),
+        ..PeriodActivity::over(identity, Tool::Gemini, period, Cadence::DateRange)
     };
-    let identity = activity.identity;
     if !facts.push_period(activity, &[]) {
         return Ok(None);
     }

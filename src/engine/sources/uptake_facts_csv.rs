@@ -30,8 +30,7 @@ use super::{FileError, Parsed};
 use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{
-    Breakdown, Cadence, DailyActivity, Facts, IdentityId, Measures, PeriodActivity, SeatStatus,
-    Tool,
+    Breakdown, Cadence, DailyActivity, Facts, IdentityId, Measures, PeriodActivity, Tool,
 };
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use std::collections::HashMap;
@@ -195,27 +194,10 @@ fn read_row(
     let identity = person(row, c, hasher, facts)?;
     if span.first != span.last || c.day.is_none() {
         let period = PeriodActivity {
-            identity,
-            tool,
-            period: span,
-            cadence: cadence(span),
-            status: SeatStatus::Enabled,
             is_active: active,
             messages: u32::try_from(measures.interactions).unwrap_or(u32::MAX),
-            gpt_messages: 0,
-            gpts_messaged: 0,
-            tool_messages: 0,
-            tools_messaged: 0,
-            project_messages: 0,
-            projects_messaged: 0,
-            projects_created: 0,
             credits: given[11].then_some(measures.credits),
-            first_active_in_period: None,
-            last_active_in_period: None,
-            last_active_ever: None,
-            seat_created: None,
-            department: None,
-            models: (0, 0),
+            ..PeriodActivity::over(identity, tool, span, cadence(span))
         };
         return Ok((facts.push_period(period, &[]), span));
     }
@@ -285,18 +267,32 @@ fn larger(a: &Measures, b: &Measures) -> Measures {
     }
 }
 
+/// The tool a `tool` cell names: case, spaces, `-` and `_` aside, without allocating per row.
 fn tool(text: &str) -> Result<Tool, RowError> {
-    let t = text.trim().to_ascii_lowercase().replace([' ', '-'], "_");
-    Ok(match t.as_str() {
-        "chatgpt" => Tool::Chatgpt,
-        "codex" => Tool::Codex,
-        "copilot" | "github_copilot" => Tool::Copilot,
-        "m365_copilot" | "microsoft_365_copilot" => Tool::M365Copilot,
-        "claude" | "claude_code" => Tool::Claude,
-        "cursor" => Tool::Cursor,
-        "gemini" => Tool::Gemini,
-        _ => return Err(("tool", format!("expected a tool such as chatgpt, codex, copilot, m365_copilot, claude, cursor or gemini, found \"{}\"", text.trim()))),
-    })
+    const NAMES: [(&str, Tool); 10] = [
+        ("chatgpt", Tool::Chatgpt),
+        ("codex", Tool::Codex),
+        ("copilot", Tool::Copilot),
+        ("github_copilot", Tool::Copilot),
+        ("m365_copilot", Tool::M365Copilot),
+        ("microsoft_365_copilot", Tool::M365Copilot),
+        ("claude", Tool::Claude),
+        ("claude_code", Tool::Claude),
+        ("cursor", Tool::Cursor),
+        ("gemini", Tool::Gemini),
+    ];
+    let fold = |b: u8| match b {
+        b' ' | b'-' => b'_',
+        b => b.to_ascii_lowercase(),
+    };
+    let t = text.trim().as_bytes();
+    NAMES
+        .iter()
+        .find(|(name, _)| {
+            name.len() == t.len() && name.bytes().zip(t).all(|(n, &c)| n == fold(c))
+        })
+        .map(|(_, tool)| *tool)
+        .ok_or_else(|| ("tool", format!("expected a tool such as chatgpt, codex, copilot, m365_copilot, claude, cursor or gemini, found \"{}\"", text.trim())))
 }
 
 fn span(row: &Row<'_>, c: &Columns) -> Result<DaySpan, RowError> {
@@ -341,23 +337,34 @@ fn person(
     facts: &mut Facts,
 ) -> Result<IdentityId, RowError> {
     let raw = row.get(Some(c.person));
-    let kind_text = row.get(c.kind).trim().to_ascii_lowercase();
-    let kind = match kind_text.as_str() {
-        "" if raw.contains('@') => IdKind::Email,
-        "" => IdKind::EmployeeId,
-        "email" => IdKind::Email,
-        "employee_id" | "employee" => IdKind::EmployeeId,
-        "github_login" | "github" => IdKind::GithubLogin,
-        "github_user_id" | "github_id" => IdKind::GithubUserId,
-        "openai_user" => IdKind::OpenaiUser,
-        "cursor_user" => IdKind::CursorUser,
-        "google_profile" => IdKind::GoogleProfile,
-        "anthropic_user" => IdKind::AnthropicUser,
-        other => {
+    const KINDS: [(&str, IdKind); 11] = [
+        ("email", IdKind::Email),
+        ("employee_id", IdKind::EmployeeId),
+        ("employee", IdKind::EmployeeId),
+        ("github_login", IdKind::GithubLogin),
+        ("github", IdKind::GithubLogin),
+        ("github_user_id", IdKind::GithubUserId),
+        ("github_id", IdKind::GithubUserId),
+        ("openai_user", IdKind::OpenaiUser),
+        ("cursor_user", IdKind::CursorUser),
+        ("google_profile", IdKind::GoogleProfile),
+        ("anthropic_user", IdKind::AnthropicUser),
+    ];
+    let kind_cell = row.get(c.kind);
+    let kind_text = kind_cell.trim();
+    let named = KINDS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(kind_text));
+    let kind = match (kind_text, named) {
+        ("", _) if raw.contains('@') => IdKind::Email,
+        ("", _) => IdKind::EmployeeId,
+        (_, Some((_, kind))) => *kind,
+        (other, None) => {
+            let other = other.to_ascii_lowercase();
             return Err((
                 "person_kind",
                 format!("expected email, employee_id, github_login, github_user_id, openai_user, cursor_user, google_profile or anthropic_user, found \"{other}\""),
-            ))
+            ));
         }
     };
     let pseudonym = hasher
