@@ -27,7 +27,8 @@
 //!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
 //!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`,
 //!     `PeriodApp`: per-app counts of a period row),
-//!     each with its de-duplication key; `dataset` keeps them per file and merged.
+//!     each with its de-duplication key; `dataset` keeps them per file and merged (a file that
+//!     comes after every loaded one is merged alone; a removal merges everything again).
 //!     `PersonalMessage` (a personal ChatGPT export) is a table apart, never merged into the
 //!     organisation's facts: it feeds only `metrics::my_usage`.
 //!   - `query`: the date range and department / team / tool filters; narrows the facts before
@@ -38,7 +39,11 @@
 //!     departments with the group-size floor (`departments`, `privacy`), and the definition of
 //!     every headline figure (`definitions`), the buckets of every trend at the page's grain
 //!     (`trend`), AI-active people per bucket across tools (`activity_series`), sessions
-//!     (`sessions`). `context::Ctx` is what every view reads; one
+//!     (`sessions`). `context::Ctx` is what every view reads, built once per Report with the
+//!     indexes that keep a Report from re-reading every fact for every window: who was active
+//!     on which tool by day (`activity_index`), person-day rows, organisation days and events
+//!     by day (`day_index`), the ChatGPT adoption rows by period start (`adoption`), and each
+//!     week's person rows computed once; one
 //!     module per dashboard section builds it from there: `funnel`, `tokens`, `depth`,
 //!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
 //!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`,

@@ -139,7 +139,7 @@ fn pages_dropped_as_separate_files_give_the_same_facts() {
         (d.rows_accepted, d.rows_duplicate, d.rows_skipped),
         (4, 0, 1)
     );
-    let stats = facts.merge(page_two.parsed.facts);
+    let stats = facts.merge(&page_two.parsed.facts);
     // Merged: Ada's 2026-06-01 counted once.
     assert_eq!(stats.duplicates, 1);
     let whole = read("chatgpt_analytics_usage.json").parsed.facts;

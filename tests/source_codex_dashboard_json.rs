@@ -178,6 +178,6 @@ fn code_review_metrics_and_the_api_rows_for_the_same_day_count_once() {
     // The API page has the same 2026-06-01 (14 reviews, p0 1, p1 9, p2 21): merging the two
     // files keeps those 4 rows once.
     let mut merged = read("codex_code_reviews.json").parsed.facts;
-    let stats = merged.merge(ingested.parsed.facts);
+    let stats = merged.merge(&ingested.parsed.facts);
     assert_eq!((stats.added, stats.duplicates), (1, 4));
 }

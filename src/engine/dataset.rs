@@ -156,9 +156,15 @@ impl Dataset {
     }
 
     /// Adds (or replaces) a file read elsewhere. Files merge in `file_id` order whatever order
-    /// they arrive in, so the earlier file keeps a duplicated row.
+    /// they arrive in, so the earlier file keeps a duplicated row. A new file that comes after
+    /// every loaded one (the usual case) is merged alone; otherwise everything is merged again.
     pub fn insert(&mut self, file: LoadedFile) {
         let file_id = file.summary.file_id;
+        let replaces = self.files.iter().any(|f| f.summary.file_id == file_id);
+        let comes_last = self
+            .files
+            .last()
+            .is_none_or(|f| f.summary.file_id < file_id);
         self.files.retain(|f| f.summary.file_id != file_id);
         let at = self
             .files
@@ -166,7 +172,19 @@ impl Dataset {
             .position(|f| f.summary.file_id > file_id)
             .unwrap_or(self.files.len());
         self.files.insert(at, file);
-        self.rebuild();
+        if comes_last && !replaces {
+            let Dataset {
+                files,
+                merged,
+                personal,
+            } = self;
+            if let Some(file) = files.last_mut() {
+                merge_file(merged, personal, file);
+            }
+            self.refresh_notes();
+        } else {
+            self.rebuild();
+        }
     }
 
     pub fn remove(&mut self, file_id: u32) {
@@ -199,32 +217,44 @@ impl Dataset {
             .any(|f| f.summary.format == Some(format) && f.summary.state == SourceState::Done)
     }
 
+    /// Merges every file again, in file order.
     fn rebuild(&mut self) {
-        let usage_loaded = self.has_format(FormatId::CopilotUsageNdjson);
         let mut merged = Facts::default();
         let mut personal = PersonalFacts::default();
         for file in &mut self.files {
-            let stats = merged.merge(file.facts.clone());
-            let personal_duplicates = personal.merge(&file.personal);
-            let others = stats.duplicates + personal_duplicates;
-            file.summary.diagnostics.rows_duplicate = file.own_duplicates + others as u64;
-            file.summary
-                .diagnostics
-                .notes
-                .retain(|n| !n.ends_with("count once."));
-            if others > 0 {
-                file.summary.diagnostics.notes.push(format!(
-                    "{others} rows were already loaded from another file (same person and period) and count once."
-                ));
-            }
+            merge_file(&mut merged, &mut personal, file);
+        }
+        self.merged = merged;
+        self.personal = personal;
+        self.refresh_notes();
+    }
+
+    /// The notes about one file that depend on which other files are loaded.
+    fn refresh_notes(&mut self) {
+        let usage_loaded = self.has_format(FormatId::CopilotUsageNdjson);
+        for file in &mut self.files {
             let notes = &mut file.summary.diagnostics.notes;
             notes.retain(|n| n != TEAMS_WITHOUT_USAGE);
             if file.summary.format == Some(FormatId::CopilotUserTeamsNdjson) && !usage_loaded {
                 notes.push(TEAMS_WITHOUT_USAGE.to_string());
             }
         }
-        self.merged = merged;
-        self.personal = personal;
+    }
+}
+
+/// Merges one file's facts into the merged ones (after every file before it), and says in its
+/// summary how many of its rows were already loaded from another file.
+fn merge_file(merged: &mut Facts, personal: &mut PersonalFacts, file: &mut LoadedFile) {
+    let stats = merged.merge(&file.facts);
+    let personal_duplicates = personal.merge(&file.personal);
+    let others = stats.duplicates + personal_duplicates;
+    let diagnostics = &mut file.summary.diagnostics;
+    diagnostics.rows_duplicate = file.own_duplicates + others as u64;
+    diagnostics.notes.retain(|n| !n.ends_with("count once."));
+    if others > 0 {
+        diagnostics.notes.push(format!(
+            "{others} rows were already loaded from another file (same person and period) and count once."
+        ));
     }
 }
 

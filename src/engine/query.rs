@@ -8,6 +8,7 @@ use super::date::{Day, DaySpan};
 use super::facts::{Facts, Tool};
 use super::metrics::people::People;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// The date range: a preset counted back from the last day of data, or explicit days.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,9 +165,16 @@ pub fn resolve(range: Range, data: Option<DaySpan>) -> Option<DaySpan> {
 /// Narrows `facts` to the query: rows of the chosen tool, about the chosen people, inside the
 /// range (a weekly or monthly row is kept when its period lies inside the range; never cut).
 /// Organisation-level rows name no person, so a department or team filter drops them.
-/// Returns the narrowed facts and, when the people filter isolates fewer than `floor` people,
-/// the reason it was refused (the facts are then narrowed by tool and range only).
-pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Facts, FilterState) {
+/// Returns the narrowed facts (borrowed when nothing narrows them, so an unfiltered Report
+/// copies nothing) and, when the people filter isolates fewer than `floor` people, the reason
+/// it was refused (the facts are then narrowed by tool and range only). Identities, links and
+/// HRIS records are never narrowed, so `people` holds for the narrowed facts too.
+pub fn narrow<'f>(
+    facts: &'f Facts,
+    people: &People,
+    query: &Query,
+    floor: u32,
+) -> (Cow<'f, Facts>, FilterState) {
     let departments = people.departments(facts);
     let team_of = teams(facts, people);
     let name = |s: Option<super::intern::Sym>| s.map(|s| facts.strings.resolve(s).to_string());
@@ -233,7 +241,7 @@ pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Fac
     if !query.is_filtered()
         || (query.range == Range::All && query.tool.is_none() && keep_person.is_none())
     {
-        return (facts.clone(), state);
+        return (Cow::Borrowed(facts), state);
     }
 
     let person_ok = |id: super::facts::IdentityId| {
@@ -251,31 +259,37 @@ pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Fac
     let day_ok = |d: Day| span.is_none_or(|s| s.contains(d));
     let org_ok = keep_person.is_none();
 
-    let mut out = facts.clone();
-    out.periods.retain(|r| {
-        person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
+    let out = facts.narrowed(|tables| {
+        tables.periods.retain(|r| {
+            person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
+        });
+        tables
+            .daily
+            .retain(|r| person_ok(r.identity) && tool_ok(r.tool) && day_ok(r.day));
+        tables.events.retain(|e| {
+            person_ok(e.identity) && tool_ok(e.tool) && day_ok(Day::from_unix_seconds(e.at))
+        });
+        tables
+            .seats
+            .retain(|s| opt_person_ok(s.identity) && opt_tool_ok(s.tool));
+        tables
+            .org_daily
+            .retain(|r| org_ok && tool_ok(r.tool) && day_ok(r.day));
+        tables
+            .teams
+            .retain(|m| person_ok(m.identity) && day_ok(m.day));
+        // A line summed over a period (Claude spend) is kept when the range covers the period.
+        tables.charges.retain(|c| {
+            opt_person_ok(c.identity)
+                && opt_tool_ok(c.tool)
+                && match c.period {
+                    Some(p) => span.is_none_or(|s| s.covers(p)),
+                    None => c.day.is_none_or(day_ok),
+                }
+        });
+        tables.period_apps.retain(|r| {
+            person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
+        });
     });
-    out.daily
-        .retain(|r| person_ok(r.identity) && tool_ok(r.tool) && day_ok(r.day));
-    out.events.retain(|e| {
-        person_ok(e.identity) && tool_ok(e.tool) && day_ok(Day::from_unix_seconds(e.at))
-    });
-    out.seats
-        .retain(|s| opt_person_ok(s.identity) && opt_tool_ok(s.tool));
-    out.org_daily
-        .retain(|r| org_ok && tool_ok(r.tool) && day_ok(r.day));
-    out.teams.retain(|m| person_ok(m.identity) && day_ok(m.day));
-    // A line summed over a period (Claude spend) is kept when the range covers the period.
-    out.charges.retain(|c| {
-        opt_person_ok(c.identity)
-            && opt_tool_ok(c.tool)
-            && match c.period {
-                Some(p) => span.is_none_or(|s| s.covers(p)),
-                None => c.day.is_none_or(day_ok),
-            }
-    });
-    out.period_apps.retain(|r| {
-        person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
-    });
-    (out, state)
+    (Cow::Owned(out), state)
 }

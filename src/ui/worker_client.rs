@@ -108,11 +108,11 @@ fn apply(session: Session, reply: Reply) {
                 file.size_bytes = total_bytes;
             }
         }),
-        Reply::Report { report, file_id } => {
-            if let Some(id) = file_id {
+        Reply::Report { report, files_read } => {
+            if !files_read.is_empty() {
                 session
                     .reading
-                    .update(|files| files.retain(|f| f.file_id != id));
+                    .update(|files| files.retain(|f| !files_read.contains(&f.file_id)));
             }
             session.report.set(Some(*report));
         }

@@ -108,10 +108,12 @@ pub enum Reply {
         bytes_read: u64,
         total_bytes: u64,
     },
-    /// The report after every change; `file_id` is the file just read, if any.
+    /// The report after every change; `files_read` are the files whose read ended since the
+    /// last Report (a Report waits while other files are still being read).
     Report {
         report: Box<Report>,
-        file_id: Option<u32>,
+        #[serde(default)]
+        files_read: Vec<u32>,
     },
     /// Something the page should show that is not about one file.
     Problem { message: String },

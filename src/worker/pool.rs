@@ -91,6 +91,11 @@ impl Pool {
         self.memory_peak
     }
 
+    /// True while a helper is reading a file or a file waits for one.
+    pub fn is_busy(&self) -> bool {
+        !self.queue.is_empty() || self.helpers.iter().flatten().any(|h| h.busy.is_some())
+    }
+
     /// False when helpers cannot run here; the caller then parses in place.
     pub fn available(&self) -> bool {
         !self.unavailable

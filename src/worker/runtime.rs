@@ -40,6 +40,8 @@ pub(super) struct State {
     pool: Pool,
     /// Per file id: the generation of its latest read (older parse results are dropped).
     generations: HashMap<u32, u32>,
+    /// Files whose read ended since the last Report was posted (the next one says so).
+    finished: Vec<u32>,
 }
 
 thread_local! {
@@ -51,6 +53,7 @@ thread_local! {
         files: Vec::new(),
         pool: Pool::default(),
         generations: HashMap::new(),
+        finished: Vec::new(),
     });
 }
 
@@ -284,7 +287,8 @@ pub(super) fn schedule(state: &mut State, file_id: u32) {
     }
 }
 
-/// What a parse worker said.
+/// What a parse worker said. A file read by a parse worker is merged at once, but the Report
+/// waits until no other file is still being read: dropping many files computes it once.
 fn on_pool_event(index: usize, event: pool::Event) {
     STATE.with(|state| {
         let state = &mut *state.borrow_mut();
@@ -296,6 +300,7 @@ fn on_pool_event(index: usize, event: pool::Event) {
                     // Progress and problems go to the page as they are.
                     let _ = scope().post_message(&JsValue::from_str(&text));
                 }
+                return;
             }
             pool::Event::Parsed {
                 file_id,
@@ -309,22 +314,21 @@ fn on_pool_event(index: usize, event: pool::Event) {
                     .job_of(index)
                     .map(|(_, _, name, size)| (name, size));
                 state.pool.mark_idle(index, on_pool_event);
-                if state.generations.get(&file_id) != Some(&generation) {
-                    return;
+                if state.generations.get(&file_id) == Some(&generation) {
+                    let file = wire::from_bytes::<ParsedFile>(&bytes).unwrap_or_else(|error| {
+                        let (name, size) = name.unwrap_or_default();
+                        failed(
+                            file_id,
+                            &name,
+                            size,
+                            &format!("its parsed data could not be passed on ({error})"),
+                        )
+                    });
+                    let mut file = file;
+                    file.set_reader(index as u32 + 1);
+                    state.dataset.insert(file);
+                    state.finished.push(file_id);
                 }
-                let file = wire::from_bytes::<ParsedFile>(&bytes).unwrap_or_else(|error| {
-                    let (name, size) = name.unwrap_or_default();
-                    failed(
-                        file_id,
-                        &name,
-                        size,
-                        &format!("its parsed data could not be passed on ({error})"),
-                    )
-                });
-                let mut file = file;
-                file.set_reader(index as u32 + 1);
-                state.dataset.insert(file);
-                post_report(state, Some(file_id));
             }
             pool::Event::Crashed => {
                 let job = state.pool.job_of(index);
@@ -337,10 +341,13 @@ fn on_pool_event(index: usize, event: pool::Event) {
                             size,
                             "the reader stopped on this file",
                         ));
-                        post_report(state, Some(file_id));
+                        state.finished.push(file_id);
                     }
                 }
             }
+        }
+        if !state.pool.is_busy() && !state.finished.is_empty() {
+            post_report(state, None);
         }
     });
 }
@@ -456,7 +463,11 @@ fn read(state: &mut State, file_id: u32) {
     state.dataset.add(file_id, &name, size, outcome);
 }
 
-pub(super) fn post_report(state: &State, file_id: Option<u32>) {
+/// Computes the Report and posts it, saying which files' reads ended since the last one
+/// (`file_id` and every file a parse worker finished meanwhile).
+pub(super) fn post_report(state: &mut State, file_id: Option<u32>) {
+    let mut files_read = std::mem::take(&mut state.finished);
+    files_read.extend(file_id);
     let fingerprint = state
         .key
         .as_ref()
@@ -465,7 +476,7 @@ pub(super) fn post_report(state: &State, file_id: Option<u32>) {
     let report = build_report_for(&state.dataset, &state.settings, &state.query, &fingerprint);
     post(&Reply::Report {
         report: Box::new(report),
-        file_id,
+        files_read,
     });
     post(&Reply::Memory {
         worker_bytes: super::wasm_memory_bytes(),

@@ -53,6 +53,11 @@ fn main() {
         ),
         &millis(time),
     ]);
+    let json = serde_json::to_string(&report).map_or(0, |j| j.len());
+    table.row(&[
+        "Report as JSON (what the page receives), KB",
+        &(json / 1000).to_string(),
+    ]);
     let facts = dataset.facts();
     table.note(&format!(
         "Inputs: {origin}, {} MB in all; {} period rows, {} daily rows, {} events, {} people \

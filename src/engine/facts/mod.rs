@@ -254,6 +254,30 @@ impl Facts {
         added
     }
 
+    /// A copy of these facts, without their de-duplication keys (a copy made to be read, never
+    /// merged into), whose tables `narrow` then cuts down (the query's filters).
+    pub fn narrowed(&self, narrow: impl FnOnce(&mut Facts)) -> Facts {
+        let mut out = Facts {
+            strings: self.strings.clone(),
+            identities: self.identities.clone(),
+            links: self.links.clone(),
+            periods: self.periods.clone(),
+            period_models: self.period_models.clone(),
+            people: self.people.clone(),
+            daily: self.daily.clone(),
+            events: self.events.clone(),
+            seats: self.seats.clone(),
+            org_daily: self.org_daily.clone(),
+            teams: self.teams.clone(),
+            charges: self.charges.clone(),
+            assets: self.assets.clone(),
+            period_apps: self.period_apps.clone(),
+            keys: Keys::default(),
+        };
+        narrow(&mut out);
+        out
+    }
+
     /// The days that daily rows (person or organisation) exist for, sorted.
     pub fn daily_days(&self) -> Vec<Day> {
         let mut days: Vec<Day> = self
@@ -267,9 +291,9 @@ impl Facts {
         days
     }
 
-    /// Moves `other`'s facts into `self`, renumbering its labels and identities. Rows already
+    /// Copies `other`'s facts into `self`, renumbering its labels and identities. Rows already
     /// present are dropped and counted as duplicates.
-    pub fn merge(&mut self, other: Facts) -> MergeStats {
+    pub fn merge(&mut self, other: &Facts) -> MergeStats {
         let map = Remap {
             syms: (0..other.strings.len() as u32)
                 .map(|i| self.strings.intern(other.strings.resolve(Sym(i))))
@@ -302,7 +326,7 @@ impl Facts {
             };
             stats.count(self.push_period(moved, &models));
         }
-        for person in other.people {
+        for person in other.people.iter().cloned() {
             self.people.push(PersonRecord {
                 identity: person.identity.map(|i| map.id(i)),
                 department: map.opt(person.department),
@@ -315,7 +339,7 @@ impl Facts {
             });
             stats.added += 1;
         }
-        for row in other.daily {
+        for row in other.daily.iter().cloned() {
             let moved = DailyActivity {
                 identity: map.id(row.identity),
                 breakdown: map.breakdown(row.breakdown),
@@ -323,7 +347,7 @@ impl Facts {
             };
             stats.count(self.push_daily(moved));
         }
-        for event in other.events {
+        for event in other.events.iter().cloned() {
             let moved = MessageEvent {
                 identity: map.id(event.identity),
                 model: map.opt(event.model),
@@ -334,7 +358,7 @@ impl Facts {
             };
             stats.count(self.push_event(moved));
         }
-        for seat in other.seats {
+        for seat in &other.seats {
             let moved = Seat {
                 identity: seat.identity.map(|i| map.id(i)),
                 last_surface: map.opt(seat.last_surface),
@@ -342,11 +366,11 @@ impl Facts {
                 organization: map.opt(seat.organization),
                 assigning_team: map.opt(seat.assigning_team),
                 apps: seat.apps.iter().map(|(a, d)| (map.sym(*a), *d)).collect(),
-                ..seat
+                ..seat.clone()
             };
             stats.count(self.push_seat(moved));
         }
-        for row in other.org_daily {
+        for row in other.org_daily.iter().cloned() {
             let moved = OrgDaily {
                 scope: map.opt(row.scope),
                 kind: map.sym(row.kind),
@@ -355,14 +379,14 @@ impl Facts {
             };
             stats.count(self.push_org_daily(moved));
         }
-        for team in other.teams {
+        for team in other.teams.iter().cloned() {
             stats.count(self.push_team(TeamMembership {
                 identity: map.id(team.identity),
                 team: map.sym(team.team),
                 ..team
             }));
         }
-        for charge in other.charges {
+        for charge in other.charges.iter().cloned() {
             let moved = UsageCharge {
                 identity: charge.identity.map(|i| map.id(i)),
                 product: map.opt(charge.product),
@@ -375,7 +399,7 @@ impl Facts {
             };
             stats.count(self.push_charge(moved));
         }
-        for asset in other.assets {
+        for asset in other.assets.iter().cloned() {
             let moved = AssetPeriod {
                 asset: map.sym(asset.asset),
                 name: map.opt(asset.name),
@@ -384,7 +408,7 @@ impl Facts {
             };
             stats.count(self.push_asset(moved));
         }
-        for row in other.period_apps {
+        for row in other.period_apps.iter().cloned() {
             stats.count(self.push_period_app(PeriodApp {
                 identity: map.id(row.identity),
                 app: map.sym(row.app),

@@ -1,11 +1,11 @@
-//! Who was active on which tool in a window, person by person, from every kind of fact: period
-//! rows (active day or active period inside the window), person-day rows, user messages and
-//! events, a seat's native last-activity date, and billed usage. The cross-tool figures
-//! (`ai_active_users_any_tool`, `multi_tool_users`, per-tool weekly actives) count these.
+//! The tools, as bits of a mask, and what the cross-tool figures (`ai_active_users_any_tool`,
+//! `multi_tool_users`, per-tool weekly actives) count from the masks of who was active on which
+//! tool in a window (`activity_index` makes them: period rows with an active day or an active
+//! period inside the window, person-day rows, user messages and events, a seat's native
+//! last-activity date, billed usage). Also which tools have data, and over which days.
 
-use super::people::People;
 use crate::engine::date::{Day, DaySpan};
-use crate::engine::facts::{Facts, Role, SeatStatus, Tool};
+use crate::engine::facts::{Facts, Tool};
 use serde::{Deserialize, Serialize};
 
 /// Every tool, in a fixed order (the bit of a tool in a mask is its index here).
@@ -21,50 +21,6 @@ pub const TOOLS: [Tool; 7] = [
 
 pub fn bit(tool: Tool) -> u8 {
     1 << TOOLS.iter().position(|t| *t == tool).unwrap_or(0)
-}
-
-/// Per person, a bit mask of the tools they were active on inside `window`.
-pub fn active_tools(facts: &Facts, people: &People, window: DaySpan) -> Vec<u8> {
-    let mut mask = vec![0u8; people.count()];
-    let mut mark = |identity, tool| mask[people.person(identity).0 as usize] |= bit(tool);
-    for row in &facts.periods {
-        if row.status != SeatStatus::Pending && row.active_in(window) {
-            mark(row.identity, row.tool);
-        }
-    }
-    for row in &facts.daily {
-        if row.breakdown.is_total()
-            && window.contains(row.day)
-            && (row.active || row.measures.any_activity())
-        {
-            mark(row.identity, row.tool);
-        }
-    }
-    for event in &facts.events {
-        let user_initiated = event.role == Role::User || event.tool == Tool::Codex;
-        if user_initiated && window.contains(Day::from_unix_seconds(event.at)) {
-            mark(event.identity, event.tool);
-        }
-    }
-    for seat in &facts.seats {
-        if let (Some(identity), Some(tool), Some(day)) =
-            (seat.identity, seat.tool, seat.last_activity)
-        {
-            if window.contains(day) {
-                mark(identity, tool);
-            }
-        }
-    }
-    for charge in &facts.charges {
-        if let (Some(identity), Some(tool), Some(day)) =
-            (charge.identity, charge.tool, charge.activity_day())
-        {
-            if window.contains(day) && charge.quantity > 0.0 {
-                mark(identity, tool);
-            }
-        }
-    }
-    mask
 }
 
 /// People active on each tool, and how many tools each active person used.
@@ -130,13 +86,6 @@ pub fn tools_present(facts: &Facts) -> Vec<Tool> {
 /// How many days before its snapshot a seat report's last-activity days stand for the tool.
 pub const SNAPSHOT_REACH_DAYS: i32 = 7;
 
-/// The tools whose data reaches into `window` (their first-to-last day span overlaps it; daily
-/// exports leave out days nobody was active, so a sparse week still counts): a tool whose data
-/// starts after the window, or ends before it, is unknown there, not inactive.
-pub fn tools_covering(facts: &Facts, window: DaySpan) -> Vec<Tool> {
-    ToolSpans::of(facts).covering(window)
-}
-
 /// Each tool's first and last day of data, read once (every fact is scanned) so that
 /// [`ToolSpans::covering`] is cheap for every bucket of a trend.
 #[derive(Clone, Debug, Default)]
@@ -183,7 +132,9 @@ impl ToolSpans {
         ToolSpans(spans)
     }
 
-    /// What [`tools_covering`] returns for `window`.
+    /// The tools whose data reaches into `window` (their first-to-last day span overlaps it;
+    /// daily exports leave out days nobody was active, so a sparse week still counts): a tool
+    /// whose data starts after the window, or ends before it, is unknown there, not inactive.
     pub fn covering(&self, window: DaySpan) -> Vec<Tool> {
         TOOLS
             .into_iter()

@@ -115,6 +115,58 @@ pub fn first_activity(facts: &Facts, people: &People) -> Vec<Option<Day>> {
     first
 }
 
+/// The ChatGPT period rows (the adoption rows), ordered by their first day, so that a week's
+/// figures read only the rows that can reach into it.
+#[derive(Debug, Default)]
+pub struct AdoptionRows {
+    /// Indices into `facts.periods`, by period start.
+    order: Vec<u32>,
+    /// The longest period among them, in days.
+    longest: i32,
+    /// Per interned string: is it a model of the advanced tier (settings)?
+    advanced: Vec<bool>,
+}
+
+impl AdoptionRows {
+    pub fn of(facts: &Facts, settings: &Settings) -> AdoptionRows {
+        let mut order: Vec<u32> = (0..facts.periods.len() as u32)
+            .filter(|&i| facts.periods[i as usize].tool == Tool::Chatgpt)
+            .collect();
+        order.sort_by_key(|&i| facts.periods[i as usize].period.first);
+        let longest = order
+            .iter()
+            .map(|&i| facts.periods[i as usize].period.days())
+            .max()
+            .unwrap_or(0);
+        let advanced = (0..facts.strings.len() as u32)
+            .map(|i| settings.is_advanced(facts.strings.resolve(crate::engine::intern::Sym(i))))
+            .collect();
+        AdoptionRows {
+            order,
+            longest,
+            advanced,
+        }
+    }
+
+    /// The rows whose period overlaps `first..=last`, by period start.
+    pub fn overlapping<'s, 'f: 's>(
+        &'s self,
+        facts: &'f Facts,
+        first: Day,
+        last: Day,
+    ) -> impl Iterator<Item = &'f crate::engine::facts::PeriodActivity> + 's {
+        let earliest = first.plus(-self.longest);
+        let start = self
+            .order
+            .partition_point(|&i| facts.periods[i as usize].period.first < earliest);
+        self.order[start..]
+            .iter()
+            .map(|&i| &facts.periods[i as usize])
+            .take_while(move |r| r.period.first <= last)
+            .filter(move |r| r.period.last >= first)
+    }
+}
+
 /// Every person's figures for `week` (a complete week present in the data).
 pub fn person_weeks(
     facts: &Facts,
@@ -122,6 +174,7 @@ pub fn person_weeks(
     first_active: &[Option<Day>],
     settings: &Settings,
     week: DaySpan,
+    rows: &AdoptionRows,
 ) -> Vec<PersonWeek> {
     let mut out = vec![PersonWeek::default(); people.count()];
     let month = DaySpan::new(week.last.plus(-27), week.last);
@@ -130,13 +183,8 @@ pub fn person_weeks(
         week.last,
     );
     let mut recently_active = vec![false; people.count()];
-    let advanced: Vec<bool> = (0..facts.strings.len() as u32)
-        .map(|i| settings.is_advanced(facts.strings.resolve(crate::engine::intern::Sym(i))))
-        .collect();
-    for row in facts.periods.iter().filter(|r| r.tool == Tool::Chatgpt) {
-        if row.period.first > week.last || row.period.last < month.first.min(unused_window.first) {
-            continue;
-        }
+    let advanced = &rows.advanced;
+    for row in rows.overlapping(facts, month.first.min(unused_window.first), week.last) {
         let person = people.person(row.identity).0 as usize;
         let p = &mut out[person];
         if row.period == week {

@@ -7,7 +7,7 @@
 //! listed under its own id. The dashboard export's suffixes (`cli`, `vscode`,
 //! `github_code_review`…) map onto the same groups.
 
-use super::activity::{active_tools, bit};
+use super::activity::bit;
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
@@ -354,13 +354,11 @@ pub fn build(ctx: &Ctx) -> CodexView {
     let headline_figure = |id: &str, w: Option<DaySpan>| -> Option<f64> {
         let w = w?;
         let covering = ctx.tool_spans.covering(w);
-        week_tools(facts, ctx.people, w, &covering, true)
-            .figure(id)
-            .flatten()
+        week_tools(ctx, w, &covering, true).figure(id).flatten()
     };
     let covered = |w: DaySpan| ctx.tool_spans.covering(w).contains(&Tool::Codex);
     let active_in = |w: DaySpan| -> Vec<bool> {
-        active_tools(facts, ctx.people, w)
+        ctx.active_tools(w)
             .iter()
             .map(|m| m & bit(Tool::Codex) != 0)
             .collect()

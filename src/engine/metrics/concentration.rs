@@ -9,12 +9,12 @@
 //! `gpts_messaged + tools_messaged + projects_messaged`, since weekly distinct counts cannot be
 //! unioned; or the distinct GPT and project ids of their messages, whichever is larger).
 
-use super::activity::{active_tools, bit};
+use super::activity::bit;
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
 use super::people::PersonId;
-use crate::engine::date::{Day, DaySpan};
+use crate::engine::date::DaySpan;
 use crate::engine::facts::{Role, Tool};
 use crate::engine::report::Figure;
 use serde::{Deserialize, Serialize};
@@ -185,13 +185,9 @@ pub fn lorenz(x: &[u64]) -> Vec<LorenzPoint> {
 
 fn week_of(ctx: &Ctx, week: DaySpan) -> Week {
     let n = ctx.people.count();
-    let f = ctx.facts;
     let mut messages = vec![0u64; n];
     let mut active = vec![false; n];
-    let users_rows = f
-        .periods
-        .iter()
-        .any(|r| r.tool == Tool::Chatgpt && r.period == week);
+    let users_rows = ctx.chatgpt_rows_in(week).any(|r| r.period == week);
     let source = if users_rows {
         for (p, row) in ctx.person_weeks(week).iter().enumerate() {
             messages[p] = row.messages;
@@ -200,11 +196,10 @@ fn week_of(ctx: &Ctx, week: DaySpan) -> Week {
         "users_csv"
     } else {
         let mut any = false;
-        for e in f.events.iter().filter(|e| {
-            e.tool == Tool::Chatgpt
-                && e.role == Role::User
-                && week.contains(Day::from_unix_seconds(e.at))
-        }) {
+        for e in ctx
+            .events_in(week)
+            .filter(|e| e.tool == Tool::Chatgpt && e.role == Role::User)
+        {
             let p = ctx.people.person(e.identity).0 as usize;
             messages[p] += 1;
             active[p] = true;
@@ -221,22 +216,20 @@ fn week_of(ctx: &Ctx, week: DaySpan) -> Week {
     }
     // Distinct tools, GPTs and projects in the 28 days ending with the week.
     let month = Ctx::month_of(week);
-    let masks = active_tools(f, ctx.people, month);
+    let masks = ctx.active_tools(month);
     let mut assets = vec![0u32; n];
-    for r in f
-        .periods
-        .iter()
-        .filter(|r| r.tool == Tool::Chatgpt && month.covers(r.period))
+    for r in ctx
+        .chatgpt_rows_in(month)
+        .filter(|r| month.covers(r.period))
     {
         let p = ctx.people.person(r.identity).0 as usize;
         assets[p] = assets[p].max(r.gpts_messaged + r.tools_messaged + r.projects_messaged);
     }
     let mut ids: BTreeMap<usize, BTreeSet<(u8, u32)>> = BTreeMap::new();
-    for e in f.events.iter().filter(|e| {
-        e.tool == Tool::Chatgpt
-            && e.role == Role::User
-            && month.contains(Day::from_unix_seconds(e.at))
-    }) {
+    for e in ctx
+        .events_in(month)
+        .filter(|e| e.tool == Tool::Chatgpt && e.role == Role::User)
+    {
         let p = ctx.people.person(e.identity).0 as usize;
         let set = ids.entry(p).or_default();
         if let Some(g) = e.gpt {

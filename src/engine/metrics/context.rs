@@ -3,16 +3,20 @@
 //! Built once per Report; each view module is a pure function `build(&Ctx) -> <View>`.
 
 use super::activity::ToolSpans;
-use super::adoption::{first_activity, person_weeks, PersonWeek};
+use super::activity_index::ActivityIndex;
+use super::adoption::{first_activity, person_weeks, AdoptionRows, PersonWeek};
+use super::day_index::DayIndex;
 use super::people::{People, PersonId};
 use super::privacy::suppress;
 use super::trend::TrendPlan;
 use super::weeks::WeekPlan;
 use crate::engine::date::{Day, DaySpan};
-use crate::engine::facts::Facts;
+use crate::engine::facts::{DailyActivity, Facts, MessageEvent, OrgDaily, PeriodActivity};
 use crate::engine::intern::Sym;
 use crate::engine::query::Grain;
 use crate::engine::settings::Settings;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 /// Name shown for people with no department.
 pub const UNASSIGNED: &str = "Unassigned";
@@ -32,8 +36,23 @@ pub struct Ctx<'a> {
     pub first_active: Vec<Option<Day>>,
     /// The buckets trends are cut into at the page's grain.
     pub trend: TrendPlan,
-    /// Each tool's span of data (what `activity::tools_covering` reads), computed once.
+    /// Each tool's span of data (which tools a window is covered by), computed once.
     pub tool_spans: ToolSpans,
+    /// Every proof of activity, by day: what [`Ctx::active_tools`] reads.
+    activity: ActivityIndex,
+    /// The ChatGPT adoption rows by period start: what [`Ctx::person_weeks`] reads.
+    adoption_rows: AdoptionRows,
+    /// Person-day rows, organisation days and message events by day: what `daily_in`,
+    /// `org_daily_in` and `events_in` read.
+    daily_days: DayIndex,
+    org_days: DayIndex,
+    event_days: DayIndex,
+    /// Every session of the message events (`sessions`), once asked.
+    sessions: OnceCell<Vec<super::sessions::Session>>,
+    /// Which kind of fact carries each tool's usage (credits), once asked.
+    usage_kinds: OnceCell<Vec<(crate::engine::facts::Tool, super::credits::Kind)>>,
+    /// Weeks whose person rows were already computed (many views ask for the headline week).
+    person_weeks_done: RefCell<Vec<(DaySpan, Rc<Vec<PersonWeek>>)>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -55,7 +74,57 @@ impl<'a> Ctx<'a> {
             departments: people.departments(facts),
             first_active: first_activity(facts, people),
             tool_spans: ToolSpans::of(facts),
+            activity: ActivityIndex::of(facts, people),
+            adoption_rows: AdoptionRows::of(facts, settings),
+            person_weeks_done: RefCell::new(Vec::new()),
+            usage_kinds: OnceCell::new(),
+            sessions: OnceCell::new(),
+            daily_days: DayIndex::of(&facts.daily, |r| Some(r.day)),
+            org_days: DayIndex::of(&facts.org_daily, |r| Some(r.day)),
+            event_days: DayIndex::of(&facts.events, |e| Some(Day::from_unix_seconds(e.at))),
         }
+    }
+
+    /// Every session in the message events (see `sessions`), built once per Report.
+    pub fn sessions(&self) -> &[super::sessions::Session] {
+        self.sessions
+            .get_or_init(|| super::sessions::sessions(self))
+    }
+
+    /// Which kind of fact carries each tool's usage (see `credits::usage_kinds`).
+    pub fn usage_kinds(&self) -> &[(crate::engine::facts::Tool, super::credits::Kind)] {
+        self.usage_kinds
+            .get_or_init(|| super::credits::usage_kinds(self))
+    }
+
+    /// The person-day rows of the days inside `window`, in table order.
+    pub fn daily_in(&self, window: DaySpan) -> impl Iterator<Item = &'a DailyActivity> {
+        self.daily_days.in_window(&self.facts.daily, window)
+    }
+
+    /// The organisation-day rows of the days inside `window`, in table order.
+    pub fn org_daily_in(&self, window: DaySpan) -> impl Iterator<Item = &'a OrgDaily> {
+        self.org_days.in_window(&self.facts.org_daily, window)
+    }
+
+    /// The message events of the days inside `window`, in table order.
+    pub fn events_in(&self, window: DaySpan) -> impl Iterator<Item = &'a MessageEvent> {
+        self.event_days.in_window(&self.facts.events, window)
+    }
+
+    /// The ChatGPT period rows that overlap `window` (the adoption rows), by period start.
+    pub fn chatgpt_rows_in(
+        &self,
+        window: DaySpan,
+    ) -> impl Iterator<Item = &'a PeriodActivity> + '_ {
+        self.adoption_rows
+            .overlapping(self.facts, window.first, window.last)
+    }
+
+    /// Per person, a bit mask of the tools they were active on inside `window` (the bits of
+    /// `activity::TOOLS`; see `activity_index`).
+    pub fn active_tools(&self, window: DaySpan) -> Vec<u8> {
+        self.activity.active_tools(window)
     }
 
     /// The weeks of the trend: up to `n` weeks ending with the headline week, oldest first.
@@ -88,15 +157,29 @@ impl<'a> Ctx<'a> {
             .map_or(UNASSIGNED, |d| self.facts.strings.resolve(d))
     }
 
-    /// Every person's seat and activity for `week` (ChatGPT weekly rows; see `adoption`).
-    pub fn person_weeks(&self, week: DaySpan) -> Vec<PersonWeek> {
-        person_weeks(
+    /// Every person's seat and activity for `week` (ChatGPT weekly rows; see `adoption`),
+    /// computed once per week and Report.
+    pub fn person_weeks(&self, week: DaySpan) -> Rc<Vec<PersonWeek>> {
+        if let Some((_, rows)) = self
+            .person_weeks_done
+            .borrow()
+            .iter()
+            .find(|(w, _)| *w == week)
+        {
+            return Rc::clone(rows);
+        }
+        let rows = Rc::new(person_weeks(
             self.facts,
             self.people,
             &self.first_active,
             self.settings,
             week,
-        )
+            &self.adoption_rows,
+        ));
+        self.person_weeks_done
+            .borrow_mut()
+            .push((week, Rc::clone(&rows)));
+        rows
     }
 
     /// Which of `sizes` (people per group, in order) the minimum group size hides, with

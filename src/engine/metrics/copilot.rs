@@ -6,7 +6,7 @@
 //! headline week was active on at least two distinct days, or went beyond completions at least
 //! once (a chat, agent or CLI prompt, or the chat / agent / CLI / coding-agent flags).
 
-use super::activity::{active_tools, bit};
+use super::activity::bit;
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
@@ -179,9 +179,10 @@ const BEYOND_COMPLETIONS: u8 =
 fn engagement(ctx: &Ctx, week: DaySpan) -> Vec<(u32, bool)> {
     let mut days: Vec<Vec<Day>> = vec![Vec::new(); ctx.people.count()];
     let mut beyond = vec![false; ctx.people.count()];
-    for row in ctx.facts.daily.iter().filter(|r| {
-        r.tool == Tool::Copilot && week.contains(r.day) && (r.active || r.measures.any_activity())
-    }) {
+    for row in ctx
+        .daily_in(week)
+        .filter(|r| r.tool == Tool::Copilot && (r.active || r.measures.any_activity()))
+    {
         let p = ctx.people.person(row.identity).0 as usize;
         let m = &row.measures;
         if row.breakdown.is_total() {
@@ -243,19 +244,15 @@ const DIMENSIONS: [&str; 4] = ["IDE", "Language", "Model", "Feature"];
 fn breakdowns(ctx: &Ctx, week: DaySpan) -> Vec<BreakdownTable> {
     let mut acc: Vec<BTreeMap<String, Acc>> = (0..4).map(|_| BTreeMap::new()).collect();
     for row in ctx
-        .facts
-        .daily
-        .iter()
-        .filter(|r| r.tool == Tool::Copilot && !r.breakdown.is_total() && week.contains(r.day))
+        .daily_in(week)
+        .filter(|r| r.tool == Tool::Copilot && !r.breakdown.is_total())
     {
         if let Some((d, label)) = dimension(ctx, &row.breakdown) {
             let a = acc[d].entry(label).or_default();
             a.measures.add(&row.measures);
             a.person_level = true;
-            let person = ctx.people.person(row.identity);
-            if !a.people.contains(&person) {
-                a.people.push(person);
-            }
+            // Counted once each when the table is made (sorted, deduplicated).
+            a.people.push(ctx.people.person(row.identity));
         }
     }
     // Organisation rows (usage reports, else legacy metrics) when no person rows exist.
@@ -264,12 +261,10 @@ fn breakdowns(ctx: &Ctx, week: DaySpan) -> Vec<BreakdownTable> {
             let Some(kind) = ctx.facts.strings.get(kind) else {
                 continue;
             };
-            for row in ctx.facts.org_daily.iter().filter(|r| {
-                r.tool == Tool::Copilot
-                    && r.kind == kind
-                    && !r.breakdown.is_total()
-                    && week.contains(r.day)
-            }) {
+            for row in ctx
+                .org_daily_in(week)
+                .filter(|r| r.tool == Tool::Copilot && r.kind == kind && !r.breakdown.is_total())
+            {
                 if let Some((d, label)) = dimension(ctx, &row.breakdown) {
                     acc[d].entry(label).or_default().measures.add(&row.measures);
                 }
@@ -285,7 +280,9 @@ fn breakdowns(ctx: &Ctx, week: DaySpan) -> Vec<BreakdownTable> {
         .map(|(rows, dimension)| {
             let mut rows: Vec<BreakdownRow> = rows
                 .into_iter()
-                .map(|(label, a)| {
+                .map(|(label, mut a)| {
+                    a.people.sort_unstable();
+                    a.people.dedup();
                     let m = a.measures;
                     let accepted_lines = lines_accepted(&m);
                     BreakdownRow {
@@ -322,10 +319,8 @@ fn breakdowns(ctx: &Ctx, week: DaySpan) -> Vec<BreakdownTable> {
 fn lines_rate(ctx: &Ctx, week: DaySpan) -> Option<f64> {
     let (mut accepted, mut suggested) = (0u64, 0u64);
     for row in ctx
-        .facts
-        .daily
-        .iter()
-        .filter(|r| r.tool == Tool::Copilot && r.breakdown.is_total() && week.contains(r.day))
+        .daily_in(week)
+        .filter(|r| r.tool == Tool::Copilot && r.breakdown.is_total())
     {
         accepted += lines_accepted(&row.measures);
         suggested += row.measures.lines_suggested;
@@ -337,12 +332,10 @@ fn lines_rate(ctx: &Ctx, week: DaySpan) -> Option<f64> {
         let Some(kind) = ctx.facts.strings.get(kind) else {
             continue;
         };
-        for row in ctx.facts.org_daily.iter().filter(|r| {
-            r.tool == Tool::Copilot
-                && r.kind == kind
-                && r.breakdown.is_total()
-                && week.contains(r.day)
-        }) {
+        for row in ctx
+            .org_daily_in(week)
+            .filter(|r| r.tool == Tool::Copilot && r.kind == kind && r.breakdown.is_total())
+        {
             accepted += lines_accepted(&row.measures);
             suggested += row.measures.lines_suggested;
         }
@@ -354,12 +347,7 @@ fn lines_rate(ctx: &Ctx, week: DaySpan) -> Option<f64> {
 fn cli(ctx: &Ctx, week: DaySpan) -> (u32, u64) {
     let mut people = vec![false; ctx.people.count()];
     let mut prompts = 0;
-    for row in ctx
-        .facts
-        .daily
-        .iter()
-        .filter(|r| r.tool == Tool::Copilot && week.contains(r.day))
-    {
+    for row in ctx.daily_in(week).filter(|r| r.tool == Tool::Copilot) {
         let p = ctx.people.person(row.identity).0 as usize;
         if row.breakdown.is_total() && row.measures.used & Measures::USED_CLI != 0 {
             people[p] = true;
@@ -443,16 +431,11 @@ pub fn build(ctx: &Ctx) -> CopilotView {
         return view;
     };
     let covered = |w: DaySpan| ctx.tool_spans.covering(w).contains(&Tool::Copilot);
-    let has_rows = |w: DaySpan| {
-        facts
-            .daily
-            .iter()
-            .any(|r| r.tool == Tool::Copilot && w.contains(r.day))
-    };
+    let has_rows = |w: DaySpan| ctx.daily_in(w).any(|r| r.tool == Tool::Copilot);
     let shared = |id: &str| {
         let figure = |w: Option<DaySpan>| {
             let w = w?;
-            week_tools(facts, ctx.people, w, &ctx.tool_spans.covering(w), true)
+            week_tools(ctx, w, &ctx.tool_spans.covering(w), true)
                 .figure(id)
                 .flatten()
         };
@@ -520,7 +503,7 @@ pub fn build(ctx: &Ctx) -> CopilotView {
         .map(|w| {
             let on = covered(w);
             let active = on.then(|| {
-                active_tools(facts, ctx.people, w)
+                ctx.active_tools(w)
                     .iter()
                     .filter(|m| *m & bit(Tool::Copilot) != 0)
                     .count() as u32
@@ -532,7 +515,7 @@ pub fn build(ctx: &Ctx) -> CopilotView {
                 engaged_people: (ctx.trend.daily.grain == crate::engine::query::Grain::Week)
                     .then(|| engaged(Some(w)).map(|e| e.1))
                     .flatten(),
-                acceptance_rate: on.then(|| copilot_acceptance(facts, w)).flatten(),
+                acceptance_rate: on.then(|| copilot_acceptance(ctx, w)).flatten(),
             }
         })
         .collect();

@@ -10,6 +10,7 @@
 //! in this order, so nothing is counted twice: billing lines (`UsageCharge`), person-day rows,
 //! organisation rows, ChatGPT Users rows with credits.
 
+use super::activity::bit;
 use super::context::Ctx;
 use super::definitions::{Better, Definition, Unit};
 use crate::engine::date::{Day, DaySpan};
@@ -155,56 +156,62 @@ pub const BUDGET_USED: Definition = Definition {
     better: Better::Lower,
 };
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+/// Which kind of fact carries a tool's usage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
     Charges,
     Daily,
     Org,
     Periods,
 }
 
-/// Which kind of fact carries each tool's usage (the first kind with any usage at all).
-fn usage_kinds(ctx: &Ctx) -> Vec<(Tool, Kind)> {
+/// Which kind of fact carries each tool's usage (the first kind with any usage at all, in the
+/// order charges, person-days, organisation days, period rows). One pass over each table; read
+/// through `Ctx::usage_kinds`, once per Report.
+pub fn usage_kinds(ctx: &Ctx) -> Vec<(Tool, Kind)> {
     let f = ctx.facts;
-    let mut out = Vec::new();
-    for tool in super::activity::TOOLS {
-        let charges = f.charges.iter().any(|c| c.tool == Some(tool));
-        let spend = |m: &crate::engine::facts::Measures| m.credits > 0.0 || m.cost_usd > 0.0;
-        let daily = || {
-            f.daily
-                .iter()
-                .any(|r| r.tool == tool && r.breakdown.is_total() && spend(&r.measures))
-        };
-        let org = || {
-            f.org_daily
-                .iter()
-                .any(|r| r.tool == tool && r.breakdown.is_total() && spend(&r.measures))
-        };
-        let periods = || {
-            f.periods
-                .iter()
-                .any(|r| r.tool == tool && r.credits.is_some_and(|c| c > 0.0))
-        };
-        let kind = if charges {
-            Kind::Charges
-        } else if daily() {
-            Kind::Daily
-        } else if org() {
-            Kind::Org
-        } else if periods() {
-            Kind::Periods
-        } else {
-            continue;
-        };
-        out.push((tool, kind));
-    }
-    out
+    let spend = |m: &crate::engine::facts::Measures| m.credits > 0.0 || m.cost_usd > 0.0;
+    let (mut charges, mut daily, mut org, mut periods) = (0u8, 0u8, 0u8, 0u8);
+    f.charges
+        .iter()
+        .filter_map(|c| c.tool)
+        .for_each(|t| charges |= bit(t));
+    f.daily
+        .iter()
+        .filter(|r| r.breakdown.is_total() && spend(&r.measures))
+        .for_each(|r| daily |= bit(r.tool));
+    f.org_daily
+        .iter()
+        .filter(|r| r.breakdown.is_total() && spend(&r.measures))
+        .for_each(|r| org |= bit(r.tool));
+    f.periods
+        .iter()
+        .filter(|r| r.credits.is_some_and(|c| c > 0.0))
+        .for_each(|r| periods |= bit(r.tool));
+    super::activity::TOOLS
+        .into_iter()
+        .filter_map(|tool| {
+            let has = |mask: u8| mask & bit(tool) != 0;
+            let kind = if has(charges) {
+                Kind::Charges
+            } else if has(daily) {
+                Kind::Daily
+            } else if has(org) {
+                Kind::Org
+            } else if has(periods) {
+                Kind::Periods
+            } else {
+                return None;
+            };
+            Some((tool, kind))
+        })
+        .collect()
 }
 
 /// The last day any usage fact is about.
 fn last_usage_day(ctx: &Ctx) -> Option<Day> {
     let f = ctx.facts;
-    let kinds = usage_kinds(ctx);
+    let kinds = ctx.usage_kinds();
     let uses = |tool: Tool, kind: Kind| kinds.contains(&(tool, kind));
     let charges = f
         .charges
@@ -295,7 +302,7 @@ fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
             }),
         }
     };
-    for (tool, kind) in usage_kinds(ctx) {
+    for &(tool, kind) in ctx.usage_kinds() {
         match kind {
             Kind::Charges => {
                 for c in f
@@ -344,19 +351,11 @@ fn rows(ctx: &Ctx, window: DaySpan, by: By) -> Vec<UsageRow> {
                     }
                 };
                 if kind == Kind::Daily {
-                    for r in f
-                        .daily
-                        .iter()
-                        .filter(|r| r.tool == tool && window.contains(r.day))
-                    {
+                    for r in ctx.daily_in(window).filter(|r| r.tool == tool) {
                         push(&r.breakdown, &r.measures);
                     }
                 } else {
-                    for r in f
-                        .org_daily
-                        .iter()
-                        .filter(|r| r.tool == tool && window.contains(r.day))
-                    {
+                    for r in ctx.org_daily_in(window).filter(|r| r.tool == tool) {
                         push(&r.breakdown, &r.measures);
                     }
                 }
@@ -456,7 +455,7 @@ fn person_costs(ctx: &Ctx, window: DaySpan) -> (Vec<f64>, f64) {
         Some(id) => costs[ctx.people.person(id).0 as usize] += usd,
         None => unattributed += usd,
     };
-    for (tool, kind) in usage_kinds(ctx) {
+    for &(tool, kind) in ctx.usage_kinds() {
         match kind {
             Kind::Charges => {
                 for c in f
@@ -468,10 +467,9 @@ fn person_costs(ctx: &Ctx, window: DaySpan) -> (Vec<f64>, f64) {
                 }
             }
             Kind::Daily => {
-                for r in f
-                    .daily
-                    .iter()
-                    .filter(|r| r.tool == tool && r.breakdown.is_total() && window.contains(r.day))
+                for r in ctx
+                    .daily_in(window)
+                    .filter(|r| r.tool == tool && r.breakdown.is_total())
                 {
                     let m = &r.measures;
                     charge(
@@ -481,10 +479,9 @@ fn person_costs(ctx: &Ctx, window: DaySpan) -> (Vec<f64>, f64) {
                 }
             }
             Kind::Org => {
-                for r in f
-                    .org_daily
-                    .iter()
-                    .filter(|r| r.tool == tool && r.breakdown.is_total() && window.contains(r.day))
+                for r in ctx
+                    .org_daily_in(window)
+                    .filter(|r| r.tool == tool && r.breakdown.is_total())
                 {
                     let m = &r.measures;
                     charge(None, measured_cost(m.credits, m.cost_usd, price));

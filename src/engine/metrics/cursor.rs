@@ -3,7 +3,7 @@
 //! top models and spend from the usage events (billed requests), by department (floor
 //! applied), and a trend of active people and the tab acceptance rate.
 
-use super::activity::{active_tools, bit};
+use super::activity::bit;
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{Better, Definition, Unit};
@@ -117,7 +117,8 @@ fn week(ctx: &Ctx, window: Option<DaySpan>) -> Option<Week> {
         .iter()
         .any(|c| c.tool == Some(Tool::Cursor));
     let (_, spend, _) = charges(ctx, window);
-    let active = active_tools(ctx.facts, ctx.people, window)
+    let active = ctx
+        .active_tools(window)
         .iter()
         .filter(|m| *m & bit(Tool::Cursor) != 0)
         .count() as u32;

@@ -13,7 +13,6 @@ use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{Better, Definition, Unit};
 use super::people::PersonId;
-use super::sessions::sessions;
 use crate::engine::facts::Tool;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -195,7 +194,8 @@ pub fn build(ctx: &Ctx) -> DepartmentUsageView {
         g.csv_messages = p.messages;
         g.csv_active = u32::from(p.active_in_week_rows);
     }
-    for s in sessions(ctx)
+    for s in ctx
+        .sessions()
         .iter()
         .filter(|s| s.tool == Tool::Chatgpt && week.contains(s.day))
     {

@@ -11,7 +11,7 @@ use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
 use super::people::PersonId;
-use super::sessions::{sessions, Session};
+use super::sessions::Session;
 use crate::engine::date::{Day, DaySpan};
 use crate::engine::facts::{Facts, Role, Tool};
 use crate::engine::report::Figure;
@@ -160,7 +160,7 @@ impl WeekCount {
 }
 
 pub fn build(ctx: &Ctx) -> DepthView {
-    let all_sessions = sessions(ctx);
+    let all_sessions = ctx.sessions();
     let of_tool = |tool: Tool| -> Vec<Session> {
         all_sessions
             .iter()

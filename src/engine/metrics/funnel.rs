@@ -3,7 +3,6 @@
 //! end) → repeat use (active in ≥ 2 of the last 4 weeks) → deep use (a power user in any of
 //! the last 4 weeks). Each stage is a subset of the one before, so the bars only narrow.
 
-use super::activity::active_tools;
 use super::context::Ctx;
 use crate::engine::date::{Day, DaySpan};
 use serde::{Deserialize, Serialize};
@@ -84,7 +83,7 @@ pub fn build(ctx: &Ctx) -> FunnelView {
         .min()
         .unwrap_or(week.first)
         .min(week.first);
-    let ever = active_tools(ctx.facts, ctx.people, DaySpan::new(start, week.last));
+    let ever = ctx.active_tools(DaySpan::new(start, week.last));
     let first_use: Vec<bool> = (0..access.len())
         .map(|p| access[p] && (ever[p] != 0 || ctx.first_active[p].is_some_and(|d| d <= week.last)))
         .collect();
@@ -94,7 +93,7 @@ pub fn build(ctx: &Ctx) -> FunnelView {
         .collect();
     let mut weeks_active = vec![0u32; access.len()];
     for w in &last_four {
-        for (p, mask) in active_tools(ctx.facts, ctx.people, *w).iter().enumerate() {
+        for (p, mask) in ctx.active_tools(*w).iter().enumerate() {
             weeks_active[p] += u32::from(*mask != 0);
         }
     }

@@ -7,7 +7,7 @@
 //! its own grain, with its per-app counts (`PeriodApp`) in a table of their own (the report's
 //! `Active days` column is not kept).
 
-use super::activity::{active_tools, bit};
+use super::activity::bit;
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{Definition, Unit};
@@ -83,7 +83,8 @@ struct Week {
 
 fn week(ctx: &Ctx, window: Option<DaySpan>, has_audit: bool) -> Option<Week> {
     let window = window.filter(|w| covers(ctx, Tool::Gemini, *w))?;
-    let active = active_tools(ctx.facts, ctx.people, window)
+    let active = ctx
+        .active_tools(window)
         .iter()
         .filter(|m| *m & bit(Tool::Gemini) != 0)
         .count() as u32;

@@ -8,7 +8,7 @@
 //! week is known), excluding people hired inside that window or on leave per HRIS, and seats
 //! assigned inside it.
 
-use super::activity::{active_tools, bit};
+use super::activity::bit;
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
@@ -185,8 +185,8 @@ fn totals(ctx: &Ctx, week: Option<DaySpan>, end: Day) -> Totals {
     // Other tools: the latest seat snapshot up to `end`.
     let tools = snapshot_tools(ctx);
     if !tools.is_empty() {
-        let recent = active_tools(ctx.facts, ctx.people, window);
-        let weekly = week.map(|w| active_tools(ctx.facts, ctx.people, w));
+        let recent = ctx.active_tools(window);
+        let weekly = week.map(|w| ctx.active_tools(w));
         for tool in tools {
             let b = bit(tool);
             let of_tool = || ctx.facts.seats.iter().filter(move |s| s.tool == Some(tool));
@@ -231,7 +231,7 @@ fn totals(ctx: &Ctx, week: Option<DaySpan>, end: Day) -> Totals {
     }
     if let Some(week) = week.filter(|w| month_covered(ctx, *w)) {
         let month = Ctx::month_of(week);
-        let masks = active_tools(ctx.facts, ctx.people, month);
+        let masks = ctx.active_tools(month);
         t.monthly_active = Some(masks.iter().filter(|m| **m != 0).count() as u32);
         t.usage_cost = usage_cost(ctx, month);
     }

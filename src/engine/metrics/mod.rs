@@ -2,9 +2,11 @@
 //! once, in [`definitions`] (METRICS.md), and recounted from person rows for each window.
 
 pub mod activity;
+pub mod activity_index;
 pub mod activity_series;
 pub mod adoption;
 pub mod context;
+pub mod day_index;
 pub mod definitions;
 pub mod departments;
 pub mod people;
@@ -44,7 +46,7 @@ use super::facts::Tool;
 use super::query::{narrow, Query};
 use super::report::{Figure, Report, WeekPoint, REPORT_VERSION};
 use super::settings::Settings;
-use adoption::{first_activity, person_weeks, ratio, WeekTotals};
+use adoption::{ratio, WeekTotals};
 use definitions::DEFINITIONS;
 use people::People;
 
@@ -62,8 +64,9 @@ pub fn build_report_for(
     key_fingerprint: &str,
 ) -> Report {
     let all = dataset.facts();
-    let (facts, filters) = narrow(all, &People::resolve(all), query, settings.floor());
-    let mut report = report_from_facts(&facts, settings, query.grain, key_fingerprint);
+    let people = People::resolve(all);
+    let (facts, filters) = narrow(all, &people, query, settings.floor());
+    let mut report = report_from_facts(&facts, &people, settings, query.grain, key_fingerprint);
     report.sources = dataset.sources();
     report.filters = filters;
     // A personal export is one person's own data: it feeds My usage alone, whatever the
@@ -72,19 +75,21 @@ pub fn build_report_for(
     report
 }
 
+/// `people` must be resolved from `facts` (or from the facts they were narrowed from: narrowing
+/// keeps every identity, link and HRIS record).
 fn report_from_facts(
     facts: &Facts,
+    people: &People,
     settings: &Settings,
     grain: super::query::Grain,
     key_fingerprint: &str,
 ) -> Report {
-    let people = People::resolve(facts);
     let plan = weeks::plan(facts, settings);
-    let first_active = first_activity(facts, &people);
+    let ctx = context::Ctx::new(facts, people, settings, &plan, grain);
     let totals_of = |week: DaySpan| {
         let mut totals = WeekTotals::default();
-        for p in person_weeks(facts, &people, &first_active, settings, week) {
-            totals.add(&p);
+        for p in ctx.person_weeks(week).iter() {
+            totals.add(p);
         }
         totals
     };
@@ -107,9 +112,9 @@ fn report_from_facts(
     // compare between weeks that every loaded tool covers.
     let tools_in = |week: Option<DaySpan>| {
         week.map(|w| {
-            let covering = activity::tools_covering(facts, w);
+            let covering = ctx.tool_spans.covering(w);
             let complete = present.iter().all(|t| covering.contains(t));
-            tools::week_tools(facts, &people, w, &covering, complete)
+            tools::week_tools(&ctx, w, &covering, complete)
         })
     };
     let (tools_now, tools_before) = (tools_in(headline), tools_in(comparison));
@@ -175,13 +180,9 @@ fn report_from_facts(
         })
         .collect();
     let departments = match headline {
-        Some(week) => {
-            let rows = person_weeks(facts, &people, &first_active, settings, week);
-            departments::table(facts, &people, &rows, settings)
-        }
+        Some(week) => departments::table(facts, people, &ctx.person_weeks(week), settings),
         None => departments::empty(settings),
     };
-    let ctx = context::Ctx::new(facts, &people, settings, &plan, grain);
     let mut report = Report {
         version: REPORT_VERSION,
         key_fingerprint: key_fingerprint.to_string(),

@@ -10,8 +10,8 @@
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{self, Better, Definition, Unit};
-use super::sessions::{sessions, Session};
-use crate::engine::date::{Day, DaySpan};
+use super::sessions::Session;
+use crate::engine::date::DaySpan;
 use crate::engine::facts::{Role, Tool};
 use crate::engine::report::Figure;
 use serde::{Deserialize, Serialize};
@@ -97,12 +97,7 @@ type Counts = BTreeMap<String, u64>;
 /// Messages per model in `week` from weekly Users rows (ChatGPT).
 fn csv_counts(ctx: &Ctx, week: DaySpan) -> Counts {
     let mut out = Counts::new();
-    for row in ctx
-        .facts
-        .periods
-        .iter()
-        .filter(|r| r.tool == Tool::Chatgpt && r.period == week)
-    {
+    for row in ctx.chatgpt_rows_in(week).filter(|r| r.period == week) {
         for m in ctx.facts.models_of(row) {
             *out.entry(ctx.facts.strings.resolve(m.model).to_string())
                 .or_default() += u64::from(m.messages);
@@ -114,11 +109,9 @@ fn csv_counts(ctx: &Ctx, week: DaySpan) -> Counts {
 /// Messages per model in `week` from message events (answers carry the model).
 fn event_counts(ctx: &Ctx, week: DaySpan) -> Counts {
     let mut out = Counts::new();
-    for e in &ctx.facts.events {
+    for e in ctx.events_in(week) {
         if let Some(model) = e.model {
-            if week.contains(Day::from_unix_seconds(e.at))
-                && (e.role == Role::Assistant || e.tool == Tool::Codex)
-            {
+            if e.role == Role::Assistant || e.tool == Tool::Codex {
                 *out.entry(ctx.facts.strings.resolve(model).to_string())
                     .or_default() += 1;
             }
@@ -177,11 +170,11 @@ pub fn build(ctx: &Ctx) -> ModelMixView {
         String::new()
     };
     let weekly: Vec<Counts> = weeks.iter().map(|&w| counts_of(w)).collect();
-    let all_sessions = sessions(ctx);
-    let sessions_now = ctx.headline.map(|w| session_shares(&all_sessions, &[w])[0]);
+    let all_sessions = ctx.sessions();
+    let sessions_now = ctx.headline.map(|w| session_shares(all_sessions, &[w])[0]);
     let sessions_before = ctx
         .comparison
-        .map(|w| session_shares(&all_sessions, &[w])[0]);
+        .map(|w| session_shares(all_sessions, &[w])[0]);
     let session_share = |s: Option<(u32, u32)>| s.and_then(|(a, n)| ratio(a as f64, n as f64));
     let now_counts = ctx.headline.map(counts_of);
     let before_counts = ctx.comparison.map(counts_of);
@@ -270,7 +263,7 @@ pub fn build(ctx: &Ctx) -> ModelMixView {
     view.advanced_weekly = if from_csv {
         weekly.iter().map(|c| advanced_share(ctx, c)).collect()
     } else {
-        session_shares(&all_sessions, &weeks)
+        session_shares(all_sessions, &weeks)
             .into_iter()
             .map(|s| session_share(Some(s)))
             .collect()

@@ -7,7 +7,7 @@
 //! assignment (Copilot, Cursor, Claude…), or for Codex, which has no seat export, Codex
 //! activity in the 28 days ending with the headline week.
 
-use super::activity::{active_tools, bit, cross_tool, tools_present, TOOLS};
+use super::activity::{bit, cross_tool, tools_present, TOOLS};
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions;
@@ -124,7 +124,7 @@ pub fn coding_holdings(ctx: &Ctx, week: DaySpan) -> Vec<u8> {
         .filter(|t| facts.seats.iter().any(|s| s.tool == Some(*t)))
         .collect();
     let month = super::context::Ctx::month_of(week);
-    for (person, mask) in active_tools(facts, ctx.people, month).iter().enumerate() {
+    for (person, mask) in ctx.active_tools(month).iter().enumerate() {
         for tool in CODING_TOOLS.iter().filter(|t| !seated.contains(t)) {
             if mask & bit(*tool) != 0 {
                 held[person] |= bit(*tool);
@@ -166,7 +166,7 @@ pub fn build(ctx: &Ctx) -> CrossToolView {
         w.map(|w| {
             let covering = ctx.tool_spans.covering(w);
             let complete = present.iter().all(|t| covering.contains(t));
-            week_tools(facts, ctx.people, w, &covering, complete)
+            week_tools(ctx, w, &covering, complete)
         })
     };
     let (now, before) = (tools_in(Some(week)), tools_in(ctx.comparison));
@@ -182,7 +182,7 @@ pub fn build(ctx: &Ctx) -> CrossToolView {
         .collect();
 
     let covering = ctx.tool_spans.covering(week);
-    let masks = active_tools(facts, ctx.people, week);
+    let masks = ctx.active_tools(week);
     let counted = cross_tool(&masks, &covering);
     view.any_tool = counted.any_tool;
     view.one_tool = counted.one_tool;

@@ -8,7 +8,7 @@
 //! interactions (Codex turns, Copilot chat / agent / CLI prompts…) + accepted completions, from
 //! the person-day totals.
 
-use super::activity::{active_tools, bit, TOOLS};
+use super::activity::{bit, TOOLS};
 use super::context::Ctx;
 use super::people::PersonId;
 use crate::engine::date::DaySpan;
@@ -114,8 +114,8 @@ pub fn build(ctx: &Ctx) -> PeopleView {
     };
     let facts = ctx.facts;
     let month = Ctx::month_of(week);
-    let week_masks = active_tools(facts, ctx.people, week);
-    let month_masks = active_tools(facts, ctx.people, month);
+    let week_masks = ctx.active_tools(week);
+    let month_masks = ctx.active_tools(month);
     // Seats held at the end of the headline week.
     let mut seats = vec![0u8; ctx.people.count()];
     for row in facts.periods.iter().filter(|r| {

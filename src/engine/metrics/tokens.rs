@@ -125,9 +125,9 @@ struct Sums {
 /// Per (person, tool): tokens in `window`, one source per person-day (see the module docs).
 fn person_tokens(ctx: &Ctx, window: DaySpan) -> BTreeMap<(PersonId, Tool), Sums> {
     let mut daily: BTreeMap<(PersonId, Tool, Day), Sums> = BTreeMap::new();
-    for row in &ctx.facts.daily {
+    for row in ctx.daily_in(window) {
         let m = &row.measures;
-        if !row.breakdown.is_total() || !m.has_tokens || !window.contains(row.day) {
+        if !row.breakdown.is_total() || !m.has_tokens {
             continue;
         }
         if m.input_tokens + m.output_tokens == 0 && !row.active && !m.any_activity() {
@@ -144,9 +144,9 @@ fn person_tokens(ctx: &Ctx, window: DaySpan) -> BTreeMap<(PersonId, Tool), Sums>
         }
     }
     let mut events: BTreeMap<(PersonId, Tool, Day), Sums> = BTreeMap::new();
-    for event in &ctx.facts.events {
+    for event in ctx.events_in(window) {
         let day = Day::from_unix_seconds(event.at);
-        if !event.has_tokens || !window.contains(day) {
+        if !event.has_tokens {
             continue;
         }
         let key = (ctx.people.person(event.identity), event.tool, day);

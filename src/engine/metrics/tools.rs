@@ -1,11 +1,11 @@
 //! The headline week's figures for tools other than ChatGPT's Users export: cross-tool
 //! activity, Codex and Copilot weekly actives, Codex credits, Copilot acceptance.
 
-use super::activity::{active_tools, bit, cross_tool, CrossTool};
+use super::activity::{bit, cross_tool, CrossTool};
 use super::adoption::ratio;
-use super::people::People;
+use super::context::Ctx;
 use crate::engine::date::DaySpan;
-use crate::engine::facts::{Facts, Tool};
+use crate::engine::facts::Tool;
 
 /// One week's cross-tool figures.
 pub struct WeekTools {
@@ -19,23 +19,16 @@ pub struct WeekTools {
 
 /// `present` are the tools with data covering `week`; `complete` is false when some tool loaded
 /// has no data for this week (its cross-tool totals would then not compare).
-pub fn week_tools(
-    facts: &Facts,
-    people: &People,
-    week: DaySpan,
-    present: &[Tool],
-    complete: bool,
-) -> WeekTools {
-    let masks = active_tools(facts, people, week);
+pub fn week_tools(ctx: &Ctx, week: DaySpan, present: &[Tool], complete: bool) -> WeekTools {
+    let masks = ctx.active_tools(week);
     let active_on = |tool: Tool| {
         present
             .contains(&tool)
             .then(|| masks.iter().filter(|m| *m & bit(tool) != 0).count() as u32)
     };
-    let codex_credits = facts
-        .daily
-        .iter()
-        .filter(|r| r.tool == Tool::Codex && r.breakdown.is_total() && week.contains(r.day))
+    let codex_credits = ctx
+        .daily_in(week)
+        .filter(|r| r.tool == Tool::Codex && r.breakdown.is_total())
         .map(|r| r.measures.credits)
         .sum();
     WeekTools {
@@ -44,7 +37,7 @@ pub fn week_tools(
         codex_active: active_on(Tool::Codex),
         copilot_active: active_on(Tool::Copilot),
         codex_credits,
-        copilot_acceptance: copilot_acceptance(facts, week),
+        copilot_acceptance: copilot_acceptance(ctx, week),
     }
 }
 
@@ -71,12 +64,12 @@ impl WeekTools {
 
 /// Σ acceptances / Σ suggestions over the week: from user rows when loaded, else from the
 /// organisation rows (usage reports or legacy metrics), never a mean of daily rates.
-pub fn copilot_acceptance(facts: &Facts, week: DaySpan) -> Option<f64> {
+pub fn copilot_acceptance(ctx: &Ctx, week: DaySpan) -> Option<f64> {
+    let facts = ctx.facts;
     let (mut accepted, mut suggested) = (0u64, 0u64);
-    for row in facts
-        .daily
-        .iter()
-        .filter(|r| r.tool == Tool::Copilot && r.breakdown.is_total() && week.contains(r.day))
+    for row in ctx
+        .daily_in(week)
+        .filter(|r| r.tool == Tool::Copilot && r.breakdown.is_total())
     {
         accepted += row.measures.acceptances;
         suggested += row.measures.suggestions;
@@ -90,12 +83,10 @@ pub fn copilot_acceptance(facts: &Facts, week: DaySpan) -> Option<f64> {
         let Some(kind) = facts.strings.get(kind) else {
             continue;
         };
-        for row in facts.org_daily.iter().filter(|r| {
-            r.tool == Tool::Copilot
-                && r.kind == kind
-                && r.breakdown.is_total()
-                && week.contains(r.day)
-        }) {
+        for row in ctx
+            .org_daily_in(week)
+            .filter(|r| r.tool == Tool::Copilot && r.kind == kind && r.breakdown.is_total())
+        {
             accepted += row.measures.acceptances;
             suggested += row.measures.suggestions;
         }
