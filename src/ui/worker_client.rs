@@ -196,13 +196,14 @@ fn send_files(session: Session, files: Vec<File>, embedded: bool) {
     }
 }
 
-/// Asks the worker to read a loaded file again with the columns the user chose.
+/// Asks the worker to read a loaded file again as the format and with the columns the analyst
+/// chose.
 pub fn remap(
     session: Session,
     file_id: u32,
     file_name: String,
     size_bytes: u64,
-    mapping: crate::engine::sources::hris::HrisMapping,
+    mapping: crate::engine::sources::mapping::ColumnMapping,
 ) {
     session.reading.update(|reading| {
         reading.push(ReadingFile {
