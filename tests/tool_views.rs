@@ -277,6 +277,8 @@ fn gemini_view_from_audit_activities_and_the_usage_report() {
             ("gemini_events", 7.0),
             // Usage report: ann (12) and cat (3); eve 0.
             ("gemini_report_active_users", 2.0),
+            // Its Active days: ann 5, cat 1 (eve 0 is not active): (5 + 1) / 2.
+            ("gemini_report_active_days_per_user", 3.0),
         ])
     );
     // Gmail: ann (2 events), dan, eve; Docs ann; Meet dan; Sheets ben.
@@ -301,6 +303,23 @@ fn gemini_view_from_audit_activities_and_the_usage_report() {
     assert_eq!(
         rows(v, "gemini-report-by-app"),
         vec![row("Gmail", &[2.0, 15.0])]
+    );
+    // Active days over the report's 7 days (02-03 … 02-09): eve 0, cat 1, ann 5; each a
+    // third of the 3 people listed.
+    let third = 1.0 / 3.0;
+    assert_eq!(
+        rows(v, "gemini-report-active-days"),
+        vec![
+            row("No active day", &[1.0, third]),
+            row("1 day", &[1.0, third]),
+            row("2–5 days", &[1.0, third]),
+            row("6–10 days", &[0.0, 0.0]),
+            row("11 days or more", &[0.0, 0.0]),
+        ]
+    );
+    assert_eq!(
+        v.table("gemini-report-active-days").map(|t| t.note.as_str()),
+        Some("People in the report by the days they used Gemini in its window (2025-02-03 to 2025-02-09, 7 days), from its Active days column; the share is of the 3 people it lists.")
     );
     assert!(v
         .action
@@ -362,7 +381,20 @@ fn a_department_filter_narrows_every_view() {
             ("gemini_active_days_per_user", 1.5),
             ("gemini_events", 4.0),
             ("gemini_report_active_users", 2.0),
+            // ann 5 and cat 1 active days: (5 + 1) / 2.
+            ("gemini_report_active_days_per_user", 3.0),
         ])
+    );
+    // Eve (Sales, no active day) is filtered out: cat 1 day, ann 5, each half of 2 people.
+    assert_eq!(
+        rows(&report.gemini, "gemini-report-active-days"),
+        vec![
+            row("No active day", &[0.0, 0.0]),
+            row("1 day", &[1.0, 0.5]),
+            row("2–5 days", &[1.0, 0.5]),
+            row("6–10 days", &[0.0, 0.0]),
+            row("11 days or more", &[0.0, 0.0]),
+        ]
     );
     assert_eq!(
         rows(&report.gemini, "gemini-by-app"),

@@ -6,7 +6,8 @@
 //! other capitalisation; names are compared without them.
 //!
 //! Each row is one Gemini [`PeriodActivity`] over its native window (never spread over days):
-//! `Overall usage` as its messages, active when it or `Active days` is above zero. The file
+//! `Overall usage` as its messages, `Active days` as its active days (when the column is
+//! there), active when either is above zero. The file
 //! has no date: the window is the 28 days ending with a `Report date` (or `Date`, `End date`,
 //! `Period end`) column when one was added, from a `Start date` to it when both are given.
 //! Without one the file is refused with a [`PeriodRequest`]: the page asks for the day it was
@@ -194,6 +195,16 @@ fn read_row(
     };
     let overall = read(c.overall)?;
     let active_days = read(c.active_days)?;
+    let window_days = DaySpan::new(first, end).days();
+    if i64::from(active_days) > i64::from(window_days) {
+        let column = c.active_days.map(name).unwrap_or_default();
+        return Err((
+            column,
+            format!(
+                "expected at most {window_days} active days (the report's window), found {active_days}"
+            ),
+        ));
+    }
     let mut apps = Vec::new();
     for (column, app) in &c.apps {
         let count = read(Some(*column))?;
@@ -209,6 +220,7 @@ fn read_row(
     let activity = PeriodActivity {
         is_active: overall > 0 || active_days > 0,
         messages: overall,
+        active_days: c.active_days.map(|_| active_days),
         ..PeriodActivity::over(identity, Tool::Gemini, period, Cadence::DateRange)
     };
     if !facts.push_period(activity, &[]) {
