@@ -277,5 +277,7 @@ pub fn narrow(facts: &Facts, people: &People, query: &Query, floor: u32) -> (Fac
     out.period_apps.retain(|r| {
         person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
     });
+    out.hourly
+        .retain(|r| person_ok(r.identity) && tool_ok(r.tool) && day_ok(r.day));
     (out, state)
 }
