@@ -14,7 +14,9 @@
 //! downloaded (offering a day in the file name) and reads it again with the 28 days ending
 //! there, since a window that cannot be placed would be guessed. The email is hashed.
 //! Each app column above zero is kept as a [`PeriodApp`] count of the same period (Gmail,
-//! Docs, Sheets, Slides, Drive, Meet, Chat, Vids, Gemini app).
+//! Docs, Sheets, Slides, Drive, Meet, Chat, Vids, Gemini app). The report lists the people
+//! licensed for Gemini, so each row is also a Gemini [`Seat`] as of the window's last day
+//! (for Licences & cost, as the Microsoft 365 Copilot report's rows are).
 
 use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
@@ -22,7 +24,7 @@ use super::values;
 use super::{FileError, Parsed, PeriodRequest};
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, Tool};
+use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, Seat, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use std::io::Read;
 
@@ -226,6 +228,13 @@ fn read_row(
     if !facts.push_period(activity, &[]) {
         return Ok(None);
     }
+    // The report lists the people licensed for Gemini: a seat as of its last day.
+    facts.push_seat(Seat {
+        identity: Some(identity),
+        tool: Some(Tool::Gemini),
+        snapshot: Some(end),
+        ..Seat::default()
+    });
     for (app, count) in apps {
         let app = facts.strings.intern(app);
         facts.push_period_app(PeriodApp {
