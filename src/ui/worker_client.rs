@@ -114,6 +114,11 @@ fn apply(session: Session, reply: Reply) {
                     .reading
                     .update(|files| files.retain(|f| f.file_id != id));
             }
+            // The key the shown figures were made under (after a new key, once files are
+            // read again), for tests and benchmarks.
+            if let Some(root) = super::browser::root_element() {
+                let _ = root.set_attribute("data-report-key", &report.key_fingerprint);
+            }
             session.report.set(Some(*report));
         }
         Reply::Problem { message } => session.problem.set(Some(message)),
