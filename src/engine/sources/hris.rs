@@ -301,7 +301,7 @@ pub(super) fn json_request(names: Vec<String>, guess: &HrisMapping) -> MappingRe
     let mut form = mapping_form(&Header::new(names.clone()), &Peek::default());
     form.guess = guess.to_columns();
     MappingRequest {
-        headers: names,
+        headers: mapping::shown_headers(&names),
         forms: vec![form],
     }
 }

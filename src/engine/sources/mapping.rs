@@ -166,9 +166,29 @@ pub fn csv_request(header: &Header, peek: &Peek, first: FormatId) -> MappingRequ
         }
     }
     MappingRequest {
-        headers: header.names.clone(),
+        headers: shown_headers(&header.names),
         forms,
     }
+}
+
+/// The column names as the page may show them: a name holding an email address is data (a
+/// file without its header row), never shown: it reads "Column 2 (an email address: is the
+/// header row missing?)".
+pub fn shown_headers(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            if name.contains('@') {
+                format!(
+                    "Column {} (an email address: is the header row missing?)",
+                    i + 1
+                )
+            } else {
+                name.clone()
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -188,6 +208,23 @@ mod tests {
         m.set("Lines", None);
         assert_eq!(m.columns, vec![("Email".to_string(), 2)]);
         assert_eq!((m.column("Email"), m.column("Lines")), (Some(2), None));
+    }
+
+    #[test]
+    fn a_header_holding_an_address_is_never_shown() {
+        // A roster saved without its header row: its first row is read as the header.
+        let request = csv_request(
+            &header("ada@example.com,Engineering"),
+            &Peek::default(),
+            FormatId::Hris,
+        );
+        assert_eq!(
+            request.headers,
+            [
+                "Column 1 (an email address: is the header row missing?)",
+                "Engineering"
+            ]
+        );
     }
 
     #[test]
