@@ -22,11 +22,14 @@
 //!     export, named `<vendor>_<format>.rs` (`chatgpt_users_csv`, `copilot_seats_json`,
 //!     `hris`…), plus what they share: `csv_table` (columns by name), `records` (streamed JSON
 //!     records: NDJSON, arrays, pages), `json_rows` (the JSON parse loop), `values` (lenient
-//!     cell readers), `copilot_common` and `chatgpt_compliance_common`.
+//!     cell readers), `copilot_common` and `chatgpt_compliance_common`; `mapping`: the column
+//!     mapper's question and answer (`MappingRequest` → `ColumnMapping`) for the formats whose
+//!     columns can be chosen by hand (HRIS roster, Claude Code analytics table).
 //!   - `identity`: the org key, HMAC-SHA256 pseudonyms, key files and passphrases.
 //!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
 //!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`,
-//!     `PeriodApp`: per-app counts of a period row),
+//!     `PeriodApp`: per-app counts of a period row, `HourlyUse`: a person's actions per UTC
+//!     hour from Cursor usage events and Gemini audit activities, for Timing),
 //!     each with its de-duplication key; `dataset` keeps them per file and merged (a file that
 //!     comes after every loaded one is merged alone; a removal merges everything again).
 //!     `PersonalMessage` (a personal ChatGPT export) is a table apart, never merged into the
@@ -67,7 +70,8 @@
 //!   (`snapshots`) with Web Crypto's PBKDF2 and AES-GCM (`crypto`).
 //! - [`ui`]: the Leptos app: `state` (session, settings, view, query), `fragment` (view and
 //!   filters in the URL fragment), `worker_client`, `key` (the org key in the browser),
-//!   `components/` (drop zone, file list, mapper, nav, filter bar, cards, view frame, chart
+//!   `components/` (drop zone, file list, the column mapper ("Read as:" and one drop-down per
+//!   field of any mappable format), nav, filter bar, cards, view frame, chart
 //!   canvas, the period asker for files without dates), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
 //!   readout and data table; `png` redraws one at 2× for export) and
 //!   `dashboards/<name>/{mod.rs, model.rs}`, one per view (`history`: cohorts and seat to

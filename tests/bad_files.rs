@@ -385,7 +385,7 @@ fn ingest_stream(reader: impl Read) -> Result<Ingested, IngestError> {
         reader,
         &IngestOptions {
             key: &key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: false,
             period: None,
         },

@@ -459,7 +459,7 @@ fn sample_organisation_fills_the_coding_views() {
             &file.bytes[..],
             &IngestOptions {
                 key: &key,
-                hris_mapping: None,
+                mapping: None,
                 foreign_snapshot_ok: false,
                 period: None,
             },

@@ -33,7 +33,7 @@ fn sample_report(settings: &Settings) -> Report {
             &file.bytes[..],
             &IngestOptions {
                 key: &key,
-                hris_mapping: None,
+                mapping: None,
                 foreign_snapshot_ok: false,
                 period: None,
             },

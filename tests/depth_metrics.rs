@@ -272,7 +272,7 @@ fn the_sample_organisation_fills_all_three_views() {
     for (i, file) in sample_organisation(SAMPLE_SEED).iter().enumerate() {
         let options = IngestOptions {
             key: &key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: false,
             period: None,
         };

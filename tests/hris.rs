@@ -90,6 +90,15 @@ fn unrecognised_columns_ask_for_a_mapping_then_read_with_it() {
         failure.error.message,
         "No work email, employee id or GitHub login column was recognised among: Matricule, Courriel professionnel, Service, Site."
     );
+    // "Read as:" a roster (detected) or a Claude Code table; the roster's guess has Site as
+    // the location (by name) and the column of addresses (Courriel professionnel, 3 of 3 rows)
+    // as the work email.
+    let formats: Vec<FormatId> = request.forms.iter().map(|f| f.format).collect();
+    assert_eq!(formats, [FormatId::Hris, FormatId::ClaudeCodeCsv]);
+    assert_eq!(
+        request.forms[0].guess.columns,
+        [("Location".to_string(), 3), ("Email".to_string(), 1)]
+    );
     // The analyst maps Courriel → email, Matricule → employee id, Service → department.
     let mapping = HrisMapping {
         columns: vec![
@@ -104,7 +113,7 @@ fn unrecognised_columns_ask_for_a_mapping_then_read_with_it() {
         &bytes[..],
         &IngestOptions {
             key: &key,
-            hris_mapping: Some(&mapping),
+            mapping: Some(&mapping.to_columns()),
             foreign_snapshot_ok: false,
             period: None,
         },

@@ -71,7 +71,7 @@ fn sample_organisation_leaves_no_email_or_name_in_the_report() {
             &file.bytes[..],
             &uptake::engine::ingest::IngestOptions {
                 key: &k,
-                hris_mapping: None,
+                mapping: None,
                 foreign_snapshot_ok: false,
                 period: None,
             },

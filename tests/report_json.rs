@@ -14,7 +14,7 @@ fn sample_report() -> Report {
     let key = OrgKey::from_bytes([3u8; 32]);
     let options = IngestOptions {
         key: &key,
-        hris_mapping: None,
+        mapping: None,
         foreign_snapshot_ok: false,
         period: None,
     };

@@ -18,7 +18,7 @@ fn sample_files_parse_cleanly_and_fill_the_overview() {
             &file.bytes[..],
             &IngestOptions {
                 key: &key,
-                hris_mapping: None,
+                mapping: None,
                 foreign_snapshot_ok: false,
                 period: None,
             },
@@ -332,7 +332,7 @@ fn headline_week_people_per_tool_counted_from_the_raw_files() {
     for (i, f) in files.iter().enumerate() {
         let options = IngestOptions {
             key: &key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: false,
             period: None,
         };

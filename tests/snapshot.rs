@@ -38,7 +38,7 @@ fn load(dataset: &mut Dataset, id: u32, name: &str, bytes: &[u8], key: &OrgKey, 
         bytes,
         &IngestOptions {
             key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: foreign,
             period: None,
         },

@@ -1,6 +1,6 @@
 //! The Cursor usage events parser (FORMATS.md §6c): requests summed per person, day, model and
 //! kind into charges; `$0.12`, `Included`, `Free`, `-` cost cells; the older personal file
-//! without `User` and with `Requests`.
+//! without `User` and with `Requests`; each person's requests per UTC hour, for Timing.
 
 mod common;
 
@@ -9,6 +9,7 @@ use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Facts, Tool};
 use uptake::engine::identity::IdKind;
 use uptake::engine::settings::Settings;
+use uptake::engine::{snapshot, wire};
 
 const EVENTS: &str = "cursor/usage_events.csv";
 const PERSONAL: &str = "cursor/usage_events_personal.csv";
@@ -148,4 +149,52 @@ fn personal_export_without_user_and_with_requests() {
     );
     assert!(facts.charges.iter().all(|c| c.identity.is_none()));
     assert_eq!(facts.identities.len(), 0);
+}
+
+/// Each hourly count as (person's email or id, day, hour, requests).
+fn hours(facts: &Facts) -> Vec<(&'static str, String, u8, u32)> {
+    let who = |identity| {
+        let pseudonym = facts.identities.pseudonym(identity);
+        [
+            ("dev.one@example.com", IdKind::Email),
+            ("dev.two@example.com", IdKind::Email),
+            ("48213", IdKind::CursorUser),
+        ]
+        .into_iter()
+        .find(|(id, kind)| key().pseudonym(*kind, id) == pseudonym)
+        .map_or("?", |(id, _)| id)
+    };
+    facts
+        .hourly
+        .iter()
+        .map(|r| {
+            assert_eq!(r.tool, Tool::Cursor);
+            (who(r.identity), r.day.to_string(), r.hour, r.count)
+        })
+        .collect()
+}
+
+#[test]
+fn requests_are_counted_per_person_and_utc_hour_for_timing() {
+    let facts = read(EVENTS).parsed.facts;
+    // Dev One 09:15, 11:40 and 16:05 on the 12th; Dev Two 08:00 and 08:30 on the 13th; member
+    // 48213 at 23:59:59 −01:00 on the 13th, 00:59:59 UTC on the 14th. The rows without a user,
+    // with a day-first date or with "about $1" are skipped, so not counted.
+    let expected = vec![
+        ("dev.one@example.com", "2025-09-12".to_string(), 9, 1),
+        ("dev.one@example.com", "2025-09-12".to_string(), 11, 1),
+        ("dev.one@example.com", "2025-09-12".to_string(), 16, 1),
+        ("dev.two@example.com", "2025-09-13".to_string(), 8, 2),
+        ("48213", "2025-09-14".to_string(), 0, 1),
+    ];
+    assert_eq!(hours(&facts), expected);
+    // From a parse worker, and merged with the same file loaded twice: counted once.
+    let sent: Facts = wire::from_bytes(&wire::to_bytes(&facts).expect("encodes")).expect("decodes");
+    assert_eq!(hours(&sent), expected);
+    let twice = common::dataset(&[EVENTS, EVENTS]);
+    assert_eq!(hours(twice.facts()), expected);
+    // Through a snapshot.
+    let saved = snapshot::save(&twice, &Settings::default(), &key().fingerprint(), None);
+    let loaded = common::read_bytes(&saved).expect("the snapshot loads");
+    assert_eq!(hours(&loaded.parsed.facts), expected);
 }

@@ -5,9 +5,10 @@ mod common;
 
 use common::{day, key, read, read_bytes, report};
 use uptake::engine::detect::FormatId;
-use uptake::engine::facts::{Cadence, Tool};
+use uptake::engine::facts::{Cadence, Facts, Tool};
 use uptake::engine::identity::IdKind;
 use uptake::engine::settings::Settings;
+use uptake::engine::{snapshot, wire};
 
 const AS_DOWNLOADED: &str = "gemini/usage_report.csv";
 const DATED: &str = "gemini/usage_report_dated.csv";
@@ -136,4 +137,84 @@ fn per_app_counts_are_kept_with_the_period() {
             .iter()
             .any(|p| p.identity == r.identity && p.period == r.period)
     }));
+}
+
+#[test]
+fn active_days_are_kept_through_the_wire_merges_and_snapshots() {
+    let facts = read(DATED).parsed.facts;
+    let days = |facts: &Facts| -> Vec<Option<u32>> {
+        facts.periods.iter().map(|r| r.active_days).collect()
+    };
+    // Nina 9, Omar 0, Pia 21 active days (Nina's repeated row adds nothing).
+    assert_eq!(days(&facts), [Some(9), Some(0), Some(21)]);
+    // From a parse worker to the dataset worker.
+    let bytes = wire::to_bytes(&facts).expect("encodes");
+    let sent: Facts = wire::from_bytes(&bytes).expect("decodes");
+    assert_eq!(days(&sent), days(&facts));
+    // Merged into a dataset, saved as a snapshot and loaded back.
+    let dataset = common::dataset(&[DATED]);
+    assert_eq!(days(dataset.facts()), days(&facts));
+    let saved = snapshot::save(
+        &dataset,
+        &Settings::default(),
+        &key().fingerprint(),
+        Some(day("2025-04-01")),
+    );
+    let loaded = read_bytes(&saved).expect("the snapshot loads");
+    assert_eq!(days(&loaded.parsed.facts), days(&facts));
+    // A snapshot written before the field existed reads as "not given".
+    let text = String::from_utf8(saved).expect("JSON");
+    let older = text
+        .replace(",\"active_days\":9", "")
+        .replace(",\"active_days\":0", "")
+        .replace(",\"active_days\":21", "");
+    assert!(!older.contains("active_days"));
+    let loaded = read_bytes(older.as_bytes()).expect("an older snapshot loads");
+    assert_eq!(days(&loaded.parsed.facts), [None, None, None]);
+}
+
+#[test]
+fn the_gemini_view_counts_active_days_of_the_latest_report() {
+    let gemini = report(&[DATED], &Settings::default()).gemini;
+    // Nina 9 and Pia 21 active days; Omar none: (9 + 21) / 2 people.
+    assert_eq!(
+        gemini
+            .figures
+            .iter()
+            .find(|f| f.id == "gemini_report_active_days_per_user")
+            .and_then(|f| f.value),
+        Some(15.0)
+    );
+    let table = gemini
+        .table("gemini-report-active-days")
+        .expect("the active days table");
+    let people: Vec<(&str, Option<f64>)> = table
+        .rows
+        .iter()
+        .map(|r| (r.label.as_str(), r.values[0]))
+        .collect();
+    // Omar 0 days; Nina 9 (6–10); Pia 21 (11 or more).
+    assert_eq!(
+        people,
+        [
+            ("No active day", Some(1.0)),
+            ("1 day", Some(0.0)),
+            ("2–5 days", Some(0.0)),
+            ("6–10 days", Some(1.0)),
+            ("11 days or more", Some(1.0)),
+        ]
+    );
+}
+
+#[test]
+fn more_active_days_than_the_window_holds_is_a_bad_row() {
+    let text = "Email,Overall usage,Active days,Report date\nana@example.com,4,30,2025-03-28\nbo@example.com,2,28,2025-03-28\n";
+    let ingested = read_bytes(text.as_bytes()).expect("read");
+    let d = &ingested.parsed.diagnostics;
+    // 28 active days fit the 28-day window; 30 do not.
+    assert_eq!((d.rows_accepted, d.rows_skipped), (1, 1));
+    assert_eq!(
+        d.skipped[0].to_string(),
+        "line 2, column \"Active days\": expected at most 28 active days (the report's window), found 30"
+    );
 }

@@ -143,7 +143,7 @@ fn unrecognised_keys_ask_for_a_mapping_then_read_with_it() {
         bytes,
         &IngestOptions {
             key: &k,
-            hris_mapping: Some(&mapping),
+            mapping: Some(&mapping.to_columns()),
             foreign_snapshot_ok: false,
             period: None,
         },

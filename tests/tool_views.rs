@@ -277,6 +277,8 @@ fn gemini_view_from_audit_activities_and_the_usage_report() {
             ("gemini_events", 7.0),
             // Usage report: ann (12) and cat (3); eve 0.
             ("gemini_report_active_users", 2.0),
+            // Its Active days: ann 5, cat 1 (eve 0 is not active): (5 + 1) / 2.
+            ("gemini_report_active_days_per_user", 3.0),
         ])
     );
     // Gmail: ann (2 events), dan, eve; Docs ann; Meet dan; Sheets ben.
@@ -301,6 +303,23 @@ fn gemini_view_from_audit_activities_and_the_usage_report() {
     assert_eq!(
         rows(v, "gemini-report-by-app"),
         vec![row("Gmail", &[2.0, 15.0])]
+    );
+    // Active days over the report's 7 days (02-03 … 02-09): eve 0, cat 1, ann 5; each a
+    // third of the 3 people listed.
+    let third = 1.0 / 3.0;
+    assert_eq!(
+        rows(v, "gemini-report-active-days"),
+        vec![
+            row("No active day", &[1.0, third]),
+            row("1 day", &[1.0, third]),
+            row("2–5 days", &[1.0, third]),
+            row("6–10 days", &[0.0, 0.0]),
+            row("11 days or more", &[0.0, 0.0]),
+        ]
+    );
+    assert_eq!(
+        v.table("gemini-report-active-days").map(|t| t.note.as_str()),
+        Some("People in the report by the days they used Gemini in its window (2025-02-03 to 2025-02-09, 7 days), from its Active days column; the share is of the 3 people it lists.")
     );
     assert!(v
         .action
@@ -362,7 +381,20 @@ fn a_department_filter_narrows_every_view() {
             ("gemini_active_days_per_user", 1.5),
             ("gemini_events", 4.0),
             ("gemini_report_active_users", 2.0),
+            // ann 5 and cat 1 active days: (5 + 1) / 2.
+            ("gemini_report_active_days_per_user", 3.0),
         ])
+    );
+    // Eve (Sales, no active day) is filtered out: cat 1 day, ann 5, each half of 2 people.
+    assert_eq!(
+        rows(&report.gemini, "gemini-report-active-days"),
+        vec![
+            row("No active day", &[0.0, 0.0]),
+            row("1 day", &[1.0, 0.5]),
+            row("2–5 days", &[1.0, 0.5]),
+            row("6–10 days", &[0.0, 0.0]),
+            row("11 days or more", &[0.0, 0.0]),
+        ]
     );
     assert_eq!(
         rows(&report.gemini, "gemini-by-app"),
@@ -447,5 +479,83 @@ fn two_m365_snapshots_give_a_history() {
     assert_eq!(
         series,
         vec![vec![Some(3.0), Some(5.0)], vec![Some(1.0), Some(3.0)]]
+    );
+}
+
+#[test]
+fn timing_gives_the_hours_of_cursor_requests_and_gemini_actions() {
+    let report = report_of(ALL, None);
+    let t = &report.timing;
+    // 28 days ending with the headline week: 2025-01-13 … 02-09 (every event is inside).
+    let by_tool: Vec<_> = t
+        .by_tool
+        .iter()
+        .map(|r| {
+            (
+                r.label.as_str(),
+                r.counts.as_str(),
+                r.total,
+                r.peak_weekday,
+                r.peak_hour,
+                r.weekend_share.map(round),
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_tool,
+        vec![
+            // Cursor usage events: Tue 02-04 10:00 and 11:00, Thu 02-06 09:00, Sat 02-08 09:00:
+            // Tuesday has 2; 09:00 has 2; Saturday 1 of 4.
+            ("Cursor", "requests", 4, Some(2), Some(9), Some(0.25)),
+            // Gemini active audit events: Mon 09, 10, 11 (ann, ann, dan), Wed 09 (ann), Sun 09,
+            // 11, 12 (ben, dan, eve; eve's inactive 13:00 is not use): Monday and Sunday tie
+            // at 3, the first (Monday) is the peak; 09:00 has 3; Sunday 3 of 7.
+            (
+                "Gemini",
+                "actions",
+                7,
+                Some(1),
+                Some(9),
+                Some(round(3.0 / 7.0))
+            ),
+        ]
+    );
+    assert_eq!(t.by_tool[1].hour_totals[9..13], [3, 1, 2, 1]);
+    // Engineering only: Cursor ann and cat (all 4 requests); Gemini ann 3 + ben 1: Monday 09
+    // and 10, Wednesday 09, Sunday 09: Monday peaks, 09:00 has 3, Sunday 1 of 4.
+    let engineering = report_of(ALL, Some("Engineering"));
+    let gemini = &engineering.timing.by_tool[1];
+    assert_eq!(
+        (
+            gemini.total,
+            gemini.peak_weekday,
+            gemini.peak_hour,
+            gemini.weekend_share
+        ),
+        (4, Some(1), Some(9), Some(0.25))
+    );
+}
+
+#[test]
+fn licences_count_the_people_a_gemini_usage_report_lists() {
+    let report = report_of(ALL, None);
+    let gemini = report
+        .licences
+        .tools
+        .iter()
+        .find(|t| t.label == "Gemini")
+        .expect("a Gemini row");
+    // The usage report lists ann, cat and eve: 3 seats × $20 (the default price). All three
+    // used Gemini in the headline week (ann and eve in the audit, cat in the report's window,
+    // which is that week): none unused.
+    assert_eq!(
+        (
+            gemini.seats,
+            gemini.weekly_active,
+            gemini.unused,
+            gemini.seat_price,
+            gemini.monthly_cost
+        ),
+        (3, Some(3), 0, 20.0, 60.0)
     );
 }

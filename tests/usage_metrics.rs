@@ -392,7 +392,7 @@ fn sample_report() -> Report {
             &file.bytes[..],
             &IngestOptions {
                 key: &key,
-                hris_mapping: None,
+                mapping: None,
                 foreign_snapshot_ok: false,
                 period: None,
             },

@@ -5,7 +5,7 @@
 use super::detect::FormatId;
 use super::facts::{Facts, PersonalFacts};
 use super::ingest::{IngestError, Ingested};
-use super::sources::hris::MappingRequest;
+use super::sources::mapping::MappingRequest;
 use super::sources::Diagnostics;
 use super::sources::PeriodRequest;
 use serde::{Deserialize, Serialize};

@@ -420,24 +420,7 @@ fn closest(
 
 /// True when some column of the first rows holds email addresses.
 fn has_email_values<R: std::io::Read>(mut table: CsvTable<R>) -> bool {
-    let width = table.header.names.len();
-    let mut hits = vec![0u32; width];
-    let mut rows = 0;
-    while let Some(Ok(row)) = table.next_row() {
-        for (column, hit) in hits.iter_mut().enumerate() {
-            let value = row.get(Some(column));
-            let value = value.trim();
-            if value.len() > 3 && value.contains('@') && value.contains('.') && !value.contains(' ')
-            {
-                *hit += 1;
-            }
-        }
-        rows += 1;
-        if rows >= 20 {
-            break;
-        }
-    }
-    rows > 0 && hits.iter().any(|&h| h * 2 >= rows)
+    !super::sources::mapping::email_columns(&mut table, 20).is_empty()
 }
 
 /// A zip archive, named by what it holds: the member names are read from the local file

@@ -5,7 +5,7 @@
 use super::date::DaySpan;
 use super::detect::{detect, Detection, FormatId};
 use super::identity::OrgKey;
-use super::sources::hris::HrisMapping;
+use super::sources::mapping::{ColumnMapping, MAPPABLE};
 use super::sources::registry::ParseContext;
 use super::sources::{FileError, Parsed};
 use super::text::{head_text, Encoding, Utf8Reader};
@@ -17,8 +17,9 @@ pub const HEAD_BYTES: usize = 64 * 1024;
 /// Settings for reading one file.
 pub struct IngestOptions<'a> {
     pub key: &'a OrgKey,
-    /// Columns chosen by the user for an HRIS file, if any.
-    pub hris_mapping: Option<&'a HrisMapping>,
+    /// Columns chosen by the analyst in the mapper (an HRIS roster, a Claude Code analytics
+    /// table), if any. A CSV is read as the mapping's format, whatever detection said.
+    pub mapping: Option<&'a ColumnMapping>,
     /// Accept an `uptake.snapshot` made under another org key (a standalone report opening the
     /// snapshot embedded in it); dropped snapshots must match the key in use.
     pub foreign_snapshot_ok: bool,
@@ -123,7 +124,7 @@ fn ingest_stream(
     }
     let mut stream = Utf8Reader::new(Cursor::new(head.clone()).chain(reader), &head);
     let encoding = stream.encoding();
-    let (format, delimiter) = match detect(&head) {
+    let (mut format, delimiter) = match detect(&head) {
         Detection::Known { format, delimiter } => (format, delimiter),
         Detection::Unknown { message, hint } => {
             return Err(IngestError {
@@ -139,11 +140,17 @@ fn ingest_stream(
             .next(),
         Some('{' | '[')
     );
+    // The analyst said what this table is (a mapper's "Read as:"): a CSV only.
+    if let Some(mapping) = options.mapping {
+        if !json && format.spec().csv && MAPPABLE.contains(&mapping.format) {
+            format = mapping.format;
+        }
+    }
     let context = ParseContext {
         key: options.key,
         delimiter,
         json,
-        hris_mapping: options.hris_mapping,
+        mapping: options.mapping,
         foreign_snapshot_ok: options.foreign_snapshot_ok,
         period: options.period,
     };

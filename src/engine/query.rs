@@ -290,6 +290,9 @@ pub fn narrow<'f>(
         tables.period_apps.retain(|r| {
             person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
         });
+        tables
+            .hourly
+            .retain(|r| person_ok(r.identity) && tool_ok(r.tool) && day_ok(r.day));
     });
     (Cow::Owned(out), state)
 }

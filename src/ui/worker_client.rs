@@ -114,6 +114,11 @@ fn apply(session: Session, reply: Reply) {
                     .reading
                     .update(|files| files.retain(|f| !files_read.contains(&f.file_id)));
             }
+            // The key the shown figures were made under (after a new key, once files are
+            // read again), for tests and benchmarks.
+            if let Some(root) = super::browser::root_element() {
+                let _ = root.set_attribute("data-report-key", &report.key_fingerprint);
+            }
             session.report.set(Some(*report));
         }
         Reply::Problem { message } => session.problem.set(Some(message)),
@@ -196,13 +201,14 @@ fn send_files(session: Session, files: Vec<File>, embedded: bool) {
     }
 }
 
-/// Asks the worker to read a loaded file again with the columns the user chose.
+/// Asks the worker to read a loaded file again as the format and with the columns the analyst
+/// chose.
 pub fn remap(
     session: Session,
     file_id: u32,
     file_name: String,
     size_bytes: u64,
-    mapping: crate::engine::sources::hris::HrisMapping,
+    mapping: crate::engine::sources::mapping::ColumnMapping,
 ) {
     session.reading.update(|reading| {
         reading.push(ReadingFile {

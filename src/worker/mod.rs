@@ -13,7 +13,7 @@ pub mod snapshots;
 use crate::engine::date::DaySpan;
 use crate::engine::query::Query;
 use crate::engine::settings::Settings;
-use crate::engine::sources::hris::HrisMapping;
+use crate::engine::sources::mapping::ColumnMapping;
 use crate::engine::Report;
 use serde::{Deserialize, Serialize};
 
@@ -48,10 +48,11 @@ pub enum Request {
         #[serde(default)]
         for_report: bool,
     },
-    /// Read a loaded file again with the columns the user chose.
+    /// Read a loaded file again as the mapping's format, with the columns the analyst chose
+    /// (remembered for the file: a new org key reads it again with them).
     Remap {
         file_id: u32,
-        mapping: HrisMapping,
+        mapping: ColumnMapping,
     },
     /// Read a loaded file again as covering this period (a file without dates).
     SetPeriod {
@@ -81,7 +82,7 @@ pub enum Request {
         generation: u32,
         file_name: String,
         key_hex: String,
-        mapping: Option<HrisMapping>,
+        mapping: Option<ColumnMapping>,
         #[serde(default)]
         embedded: bool,
         #[serde(default)]
@@ -167,6 +168,22 @@ mod tests {
             r#"{"kind":"load","file_id":3,"file_name":"users.csv"}"#
         );
         assert_eq!(serde_json::from_str::<Request>(&json).ok(), Some(request));
+        // A mapping chosen in the mapper names its format and its columns by field id.
+        let mut mapping = ColumnMapping::new(crate::engine::detect::FormatId::ClaudeCodeCsv);
+        mapping.set("Email", Some(0));
+        mapping.set("Lines", Some(1));
+        let remap = Request::Remap {
+            file_id: 2,
+            mapping,
+        };
+        assert_eq!(
+            remap.to_json(),
+            r#"{"kind":"remap","file_id":2,"mapping":{"format":"claude.code_csv","columns":[["Email",0],["Lines",1]]}}"#
+        );
+        assert_eq!(
+            serde_json::from_str::<Request>(&remap.to_json()).ok(),
+            Some(remap)
+        );
         let reply = Reply::Progress {
             file_id: 3,
             bytes_read: 10,

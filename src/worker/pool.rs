@@ -5,7 +5,7 @@
 //! file order. If helpers cannot be started, files are read in the dataset worker itself.
 
 use super::Request;
-use crate::engine::sources::hris::HrisMapping;
+use crate::engine::sources::mapping::ColumnMapping;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -20,7 +20,8 @@ pub struct Job {
     pub file_name: String,
     pub file: File,
     pub key_hex: String,
-    pub mapping: Option<HrisMapping>,
+    /// The columns the analyst chose, if any.
+    pub mapping: Option<ColumnMapping>,
     /// A standalone report's embedded snapshot (accepted under any org key).
     pub embedded: bool,
     /// The period the analyst gave a file without dates.

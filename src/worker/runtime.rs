@@ -12,7 +12,7 @@ use crate::engine::metrics::build_report_for;
 use crate::engine::query::Query;
 use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
 use crate::engine::settings::Settings;
-use crate::engine::sources::hris::HrisMapping;
+use crate::engine::sources::mapping::ColumnMapping;
 use crate::engine::wire;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -24,7 +24,8 @@ pub(super) struct LoadedFile {
     pub(super) file_id: u32,
     pub(super) name: String,
     pub(super) file: File,
-    mapping: Option<HrisMapping>,
+    /// The columns the analyst chose in the mapper: kept for every later read of the file.
+    mapping: Option<ColumnMapping>,
     /// A standalone report's embedded snapshot: accepted under any org key.
     embedded: bool,
     /// The period the analyst gave a file without dates.
@@ -373,7 +374,7 @@ fn parse_for_pool(
     (file_id, generation, embedded, period): (u32, u32, bool, Option<DaySpan>),
     file_name: &str,
     key_hex: &str,
-    mapping: Option<HrisMapping>,
+    mapping: Option<ColumnMapping>,
     file: Option<File>,
 ) {
     let outcome = match (file, OrgKey::from_hex(key_hex)) {
@@ -392,7 +393,7 @@ fn parse_for_pool(
             };
             let options = IngestOptions {
                 key: &key,
-                hris_mapping: mapping.as_ref(),
+                mapping: mapping.as_ref(),
                 foreign_snapshot_ok: embedded,
                 period,
             };
@@ -448,7 +449,7 @@ fn read(state: &mut State, file_id: u32) {
     };
     let options = IngestOptions {
         key: &key,
-        hris_mapping: loaded.mapping.as_ref(),
+        mapping: loaded.mapping.as_ref(),
         foreign_snapshot_ok: loaded.embedded,
         period: loaded.period,
     };

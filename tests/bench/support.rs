@@ -75,7 +75,7 @@ pub fn read(bytes: &[u8]) -> Ingested {
     let key = key();
     let options = IngestOptions {
         key: &key,
-        hris_mapping: None,
+        mapping: None,
         foreign_snapshot_ok: false,
         period: None,
     };

@@ -1,14 +1,14 @@
 // My usage: the ChatGPT personal export zip dropped through the file input, the hand-worked
 // figures of tests/source_chatgpt_personal_export.rs read off the page, no title, text or
-// identifier of the fixture in the DOM or browser storage, the organisation's views left
-// empty, and a screenshot of the view.
+// identifier of the fixture in the DOM or browser storage, the person's own table downloaded,
+// the organisation's views left empty, and a screenshot of the view.
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   REPO_ROOT, startServer, launch, watchNetwork, collectErrors, openPage, screenshot,
-  uploadFiles, waitForSources, metricValue, sources,
+  uploadFiles, waitForSources, metricValue, sources, downloadOf,
 } from './harness.mjs';
 
 const ZIP = path.join(REPO_ROOT, 'tests', 'fixtures', 'personal', 'chatgpt-export.zip');
@@ -63,6 +63,15 @@ test('the personal export zip fills My usage with the hand-worked figures and no
       rows.map((r) => [...r.children].map((c) => c.textContent)));
     // Custom GPT 1: 1 of 6 messages (17%), one conversation; Project 1: 2 of 6 (33%), one.
     assert.deepEqual(assistants, [['Custom GPT 1', '1', '1 (17%)'], ['Project 1', '1', '2 (33%)']]);
+    // The person can download their own table: the counts, no id or title.
+    const tools = page.locator('[data-testid="table-tools"]:has(+ [data-testid="my-assistants"])');
+    const csv = await downloadOf(page, () => tools.locator('[data-testid="export-csv"]').click());
+    assert.match(csv.name, /^uptake-my-usage-custom-gpts-and-projects.*\.csv$/);
+    const text = csv.bytes.toString('utf8');
+    assert.equal(text.replace(/^\ufeff/, '').trim().split(/\r?\n/).join('|'),
+      'Custom GPT or project,Conversations,Messages|Custom GPT 1,1,1|Project 1,1,2');
+    const json = await downloadOf(page, () => tools.locator('[data-testid="export-json"]').click());
+    for (const s of SECRETS) assert.ok(!json.bytes.toString('utf8').toLowerCase().includes(s), `${s} in the JSON`);
     await page.locator('[data-testid="my-heatmap"]').waitFor();
     await screenshot(page, 'view-my-usage');
 

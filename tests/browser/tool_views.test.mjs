@@ -1,7 +1,8 @@
 // Claude Code, Cursor, Microsoft 365 Copilot and Gemini views, end to end: the hand-worked
 // fixtures of tests/tool_views.rs dropped through the file input, each view opened by its nav
 // link, its figures equal to the native ones, no raw identifier on the page, and a screenshot
-// of each (target/screenshots/view-<tool>.png). The page runs with the default group size (5),
+// of each (target/screenshots/view-<tool>.png); then Timing by tool and the Gemini seats in
+// Licences. The page runs with the default group size (5),
 // so every department row is hidden.
 
 import { test, after } from 'node:test';
@@ -48,7 +49,7 @@ const VIEWS = {
   },
   gemini: {
     gemini_active_users: 5, gemini_active_days: 6, gemini_active_days_per_user: 1.5,
-    gemini_events: 7, gemini_report_active_users: 2,
+    gemini_events: 7, gemini_report_active_users: 2, gemini_report_active_days_per_user: 3,
   },
 };
 
@@ -56,7 +57,7 @@ const TABLES = {
   'claude-code': ['claude-code-by-model', 'claude-code-by-terminal', 'claude-code-by-department'],
   cursor: ['cursor-by-kind', 'cursor-by-model', 'cursor-by-department'],
   'm365-copilot': ['m365-copilot-by-app', 'm365-copilot-by-department', 'm365-copilot-snapshots'],
-  gemini: ['gemini-by-app', 'gemini-by-department', 'gemini-report-by-app'],
+  gemini: ['gemini-by-app', 'gemini-by-department', 'gemini-report-by-app', 'gemini-report-active-days'],
 };
 
 test('fixtures: each tool view shows the hand-worked numbers', { timeout: 240_000 }, async () => {
@@ -103,6 +104,29 @@ test('fixtures: each tool view shows the hand-worked numbers', { timeout: 240_00
     const apps = await page.$$eval('[data-testid="m365-copilot-by-app"] tbody tr', (rows) =>
       rows.map((r) => [r.dataset.label, r.querySelector('td').dataset.value]));
     assert.deepEqual(apps, [['Teams', '2'], ['Copilot Chat', '1'], ['Excel', '1'], ['Outlook', '1'], ['Word', '1']]);
+    // The usage report's people by active days: eve 0, cat 1, ann 5.
+    await open(page, 'gemini');
+    const days = await page.$$eval('[data-testid="gemini-report-active-days"] tbody tr', (rows) =>
+      rows.map((r) => [r.dataset.label, r.querySelector('td').dataset.value]));
+    assert.deepEqual(days, [['No active day', '1'], ['1 day', '1'], ['2–5 days', '1'], ['6–10 days', '0'], ['11 days or more', '0']]);
+
+    // Timing, by tool (tests/tool_views.rs): Cursor's 4 requests peak on Tuesday at 09:00 with
+    // a quarter at the weekend; Gemini's 7 actions on Monday at 09:00, 3 of 7 on Sunday.
+    await open(page, 'timing');
+    const byTool = await page.$$eval('[data-testid="timing-by-tool"] tbody tr', (rows) =>
+      rows.map((r) => [r.dataset.tool, r.dataset.total, r.dataset.peakDay, r.dataset.peakHour, Number(r.dataset.weekendShare).toFixed(4)]));
+    assert.deepEqual(byTool, [
+      ['cursor', '4', 'Tuesday', '09:00–10:00 UTC', '0.2500'],
+      ['gemini', '7', 'Monday', '09:00–10:00 UTC', (3 / 7).toFixed(4)],
+    ]);
+    await screenshot(page, 'view-timing-by-tool');
+
+    // Licences: the Gemini usage report's 3 people are Gemini seats, 3 × $20.
+    await open(page, 'licences');
+    const gemini = await page.$eval('[data-testid="licence-tools"] tr[data-tool="gemini"]', (r) =>
+      [r.dataset.seats, r.dataset.unused, r.dataset.cost]);
+    assert.deepEqual(gemini, ['3', '0', '60']);
+    await screenshot(page, 'view-licences-gemini');
     assert.deepEqual(errors, [], 'console errors');
   } finally {
     await b.browser.close();

@@ -29,7 +29,7 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
         bytes,
         &IngestOptions {
             key: &key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: false,
             period: None,
         },
@@ -100,7 +100,7 @@ pub fn read_for(
         fixture(name).as_slice(),
         &IngestOptions {
             key: &key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: false,
             period,
         },

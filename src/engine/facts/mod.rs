@@ -7,6 +7,7 @@
 
 mod daily;
 mod events;
+mod hourly;
 mod identities;
 mod org;
 mod period;
@@ -17,6 +18,7 @@ mod wire;
 
 pub use daily::{Breakdown, DailyActivity, Measures};
 pub use events::{MessageEvent, Role};
+pub use hourly::{HourlyTally, HourlyUse};
 pub use identities::{Identities, IdentityId};
 pub use org::{AssetKind, AssetPeriod, OrgDaily, TeamMembership, UsageCharge};
 pub use period::{Cadence, ModelCount, PeriodActivity, PeriodApp, SeatStatus};
@@ -75,6 +77,8 @@ pub struct Facts {
     pub assets: Vec<AssetPeriod>,
     /// Per-app counts of period rows (Gemini usage report).
     pub period_apps: Vec<PeriodApp>,
+    /// Actions per person, day and hour (Cursor usage events, Gemini audit activities).
+    pub hourly: Vec<HourlyUse>,
     keys: Keys,
 }
 
@@ -91,6 +95,7 @@ struct Keys {
     charges: HashSet<ChargeKey>,
     assets: HashSet<(AssetKind, Sym, Day, Day)>,
     period_apps: HashSet<(IdentityId, Tool, Day, Day, Sym)>,
+    hourly: HashSet<(IdentityId, Tool, Day, u8)>,
 }
 
 type SeatKey = (Option<IdentityId>, Option<Tool>, Option<Day>);
@@ -272,10 +277,23 @@ impl Facts {
             charges: self.charges.clone(),
             assets: self.assets.clone(),
             period_apps: self.period_apps.clone(),
+            hourly: self.hourly.clone(),
             keys: Keys::default(),
         };
         narrow(&mut out);
         out
+    }
+
+    /// Adds an hour's count unless the same person, tool, day and hour is present.
+    pub fn push_hourly(&mut self, row: HourlyUse) -> bool {
+        let added = self
+            .keys
+            .hourly
+            .insert((row.identity, row.tool, row.day, row.hour));
+        if added {
+            self.hourly.push(row);
+        }
+        added
     }
 
     /// The days that daily rows (person or organisation) exist for, sorted.
@@ -412,6 +430,12 @@ impl Facts {
             stats.count(self.push_period_app(PeriodApp {
                 identity: map.id(row.identity),
                 app: map.sym(row.app),
+                ..row
+            }));
+        }
+        for row in other.hourly.iter().cloned() {
+            stats.count(self.push_hourly(HourlyUse {
+                identity: map.id(row.identity),
                 ..row
             }));
         }

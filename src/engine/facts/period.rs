@@ -52,6 +52,10 @@ pub struct PeriodActivity {
     pub department: Option<Sym>,
     /// Range into [`super::Facts::period_models`].
     pub models: (u32, u32),
+    /// Days of the period with use, where the export counts them (the Gemini usage report's
+    /// `Active days`); `None` when it does not. Absent from snapshots written before it.
+    #[serde(default)]
+    pub active_days: Option<u32>,
 }
 
 impl PeriodActivity {
@@ -81,6 +85,7 @@ impl PeriodActivity {
             seat_created: None,
             department: None,
             models: (0, 0),
+            active_days: None,
         }
     }
 

@@ -20,6 +20,7 @@ struct FactsRef<'a> {
     charges: &'a [UsageCharge],
     assets: &'a [AssetPeriod],
     period_apps: &'a [PeriodApp],
+    hourly: &'a [HourlyUse],
 }
 
 #[derive(Deserialize)]
@@ -39,6 +40,8 @@ struct FactsOwned {
     assets: Vec<AssetPeriod>,
     #[serde(default)]
     period_apps: Vec<PeriodApp>,
+    #[serde(default)]
+    hourly: Vec<HourlyUse>,
 }
 
 impl Serialize for Facts {
@@ -58,6 +61,7 @@ impl Serialize for Facts {
             charges: &self.charges,
             assets: &self.assets,
             period_apps: &self.period_apps,
+            hourly: &self.hourly,
         }
         .serialize(s)
     }
@@ -82,6 +86,7 @@ impl<'de> Deserialize<'de> for Facts {
                 .all(|r| r.identity.is_none_or(|i| i.0 < ids))
             && f.seats.iter().all(|r| r.identity.is_none_or(|i| i.0 < ids))
             && f.period_apps.iter().all(|r| r.identity.0 < ids)
+            && f.hourly.iter().all(|r| r.identity.0 < ids && r.hour < 24)
             && f.charges
                 .iter()
                 .all(|r| r.identity.is_none_or(|i| i.0 < ids));
@@ -103,6 +108,7 @@ impl<'de> Deserialize<'de> for Facts {
             charges: f.charges,
             assets: f.assets,
             period_apps: f.period_apps,
+            hourly: f.hourly,
             keys: Keys::default(),
         })
     }

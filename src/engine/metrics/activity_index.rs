@@ -200,7 +200,7 @@ mod tests {
         for (i, file) in sample_organisation(SAMPLE_SEED).iter().enumerate() {
             let options = IngestOptions {
                 key: &key,
-                hris_mapping: None,
+                mapping: None,
                 foreign_snapshot_ok: false,
                 period: None,
             };

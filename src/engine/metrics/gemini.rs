@@ -3,17 +3,18 @@
 //! 28-day totals, by department (floor applied), and a trend of active people.
 //!
 //! The audit activities give person-day rows with one breakdown row per app (`app_name`);
-//! the usage report gives one 28-day period per person (overall usage, active or not), kept at
-//! its own grain, with its per-app counts (`PeriodApp`) in a table of their own (the report's
-//! `Active days` column is not kept).
+//! the usage report gives one 28-day period per person (overall usage, active days, active or
+//! not), kept at its own grain, with its per-app counts (`PeriodApp`) in a table of their own.
+//! From the latest report: active days per active person over its window, and how many people
+//! were active on 0, 1, 2–5, 6–10 and 11 or more of its days.
 
 use super::activity::bit;
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{Definition, Unit};
 use super::tool_view::{
-    columns, covers, department_rows, department_table, label_rows, number, ToolTable, ToolTrend,
-    ToolView, TrendLine,
+    columns, covers, department_rows, department_table, label_rows, number, TableRow, ToolTable,
+    ToolTrend, ToolView, TrendLine,
 };
 use crate::engine::date::DaySpan;
 use crate::engine::facts::Tool;
@@ -24,7 +25,7 @@ pub const NEEDS: &str = "needs gemini.audit_json (Google Admin SDK Reports API: 
 
 use super::tool_view::higher_is_better as def;
 
-pub const DEFINITIONS: [Definition; 5] = [
+pub const DEFINITIONS: [Definition; 6] = [
     def("gemini_active_users", "Gemini active people", Unit::People,
         "Distinct people active on Gemini in the headline week: an active audit event that week, or a usage-report period inside it with use.",
         "gemini.audit_json: actor.email, id.time, event_category; gemini.usage_csv: Overall usage, Active days",
@@ -41,6 +42,18 @@ pub const DEFINITIONS: [Definition; 5] = [
     def("gemini_report_active_users", "Active in the latest usage report", Unit::People,
         "People with use (Overall usage or Active days above zero) in the latest 28-day usage report window loaded.",
         "gemini.usage_csv: Email, Overall usage, Active days, Report date", "gemini.usage_csv"),
+    def("gemini_report_active_days_per_user", "Active days per active person, latest usage report", Unit::Number,
+        "Σ Active days / people with at least one active day, in the latest usage report's window (28 days): how many of its days an active person used Gemini. A person on two rows of the window counts once, with the larger count.",
+        "gemini.usage_csv: Email, Active days, Report date", "gemini.usage_csv with its Active days column"),
+];
+
+/// The active-day buckets of the latest usage report: (label, fewest days, most days).
+pub const ACTIVE_DAY_BUCKETS: [(&str, u32, u32); 5] = [
+    ("No active day", 0, 0),
+    ("1 day", 1, 1),
+    ("2–5 days", 2, 5),
+    ("6–10 days", 6, 10),
+    ("11 days or more", 11, u32::MAX),
 ];
 
 /// Audit person-day totals in `window`: per person (active days, events).
@@ -150,11 +163,25 @@ pub fn build(ctx: &Ctx) -> ToolView {
             .clone()
             .unwrap_or_else(|| "needs a complete week of data covered by the Gemini files".into())
     };
+    let report_days = latest.map(|span| report_active_days(ctx, &reports, span));
+    let days_per_active = report_days.as_ref().and_then(|days| {
+        let active: Vec<u32> = days.iter().copied().filter(|d| *d > 0).collect();
+        ratio(
+            active.iter().map(|d| f64::from(*d)).sum(),
+            active.len() as f64,
+        )
+    });
     view.figures = DEFINITIONS
         .iter()
         .enumerate()
         .map(|(i, d)| match i {
             4 => Figure::of(d, report_active, None, None),
+            5 => {
+                let needs = days_per_active
+                    .is_none()
+                    .then(|| format!("needs {}", d.needs));
+                Figure::of(d, days_per_active, None, needs)
+            }
             _ => {
                 let needs = if now.is_none() { Some(no_week()) } else { None };
                 Figure::of(d, value(i, &now), value(i, &before), needs)
@@ -240,6 +267,9 @@ pub fn build(ctx: &Ctx) -> ToolView {
                     .collect(),
             ),
         });
+        if let Some(days) = report_days.filter(|d| !d.is_empty()) {
+            view.tables.push(active_days_table(span, &days));
+        }
     }
 
     let buckets = ctx.trend();
@@ -259,6 +289,52 @@ pub fn build(ctx: &Ctx) -> ToolView {
     };
     view.action = action(&view);
     view
+}
+
+/// Per person in the latest usage report's window whose row gives `Active days`: their count
+/// (the larger when one person has two rows of the window).
+fn report_active_days(
+    ctx: &Ctx,
+    reports: &[&crate::engine::facts::PeriodActivity],
+    span: DaySpan,
+) -> Vec<u32> {
+    let mut days: BTreeMap<u32, u32> = BTreeMap::new();
+    for row in reports.iter().filter(|r| r.period == span) {
+        if let Some(n) = row.active_days {
+            let slot = days.entry(ctx.people.person(row.identity).0).or_default();
+            *slot = (*slot).max(n);
+        }
+    }
+    days.into_values().collect()
+}
+
+/// People of the latest report by how many of its days they used Gemini.
+fn active_days_table(span: DaySpan, days: &[u32]) -> ToolTable {
+    let people = days.len() as f64;
+    ToolTable {
+        id: "gemini-report-active-days".into(),
+        title: "Active days, latest usage report".into(),
+        note: format!(
+            "People in the report by the days they used Gemini in its window ({} to {}, {} days), from its Active days column; the share is of the {} people it lists.",
+            span.first,
+            span.last,
+            span.days(),
+            days.len()
+        ),
+        dimension: "Days with use".into(),
+        columns: columns(&[("People", Unit::People), ("Share", Unit::Rate)]),
+        rows: ACTIVE_DAY_BUCKETS
+            .iter()
+            .map(|(label, low, high)| {
+                let n = days.iter().filter(|d| (*low..=*high).contains(*d)).count() as f64;
+                TableRow {
+                    label: label.to_string(),
+                    suppressed: false,
+                    values: vec![Some(n), ratio(n, people)],
+                }
+            })
+            .collect(),
+    }
 }
 
 /// One next step: the app most use goes through, else load the audit activities.

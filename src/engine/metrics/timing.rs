@@ -4,13 +4,18 @@
 //! Only message-level sources carry an hour (ChatGPT messages and Codex prompts from the
 //! compliance log). Daily sources (Copilot, Codex usage, ChatGPT analytics) give a weekday
 //! profile of active person-days only, and the hourly grid says what it needs.
+//!
+//! Beside the grid, each tool with timestamped actions gets its own row ([`ToolTiming`]):
+//! ChatGPT messages and Codex prompts (compliance log), Cursor requests (usage events) and
+//! Gemini actions (audit activities), each with its peak day, peak hour and weekend share over
+//! the same 28 days. The headline figures stay those of messages.
 
 use super::adoption::ratio;
 use super::context::Ctx;
 use super::definitions::{Better, Definition, Unit};
 use super::depth::NEEDS;
 use crate::engine::date::{Day, DaySpan, WeekStart};
-use crate::engine::facts::Role;
+use crate::engine::facts::{Role, Tool};
 use crate::engine::report::Figure;
 use serde::{Deserialize, Serialize};
 
@@ -65,6 +70,26 @@ pub struct TimingView {
     pub total: u64,
     /// When the hourly grid cannot be drawn: the export that would enable it.
     pub needs: Option<String>,
+    /// Per tool with timestamped actions in the window: when its actions happen.
+    #[serde(default)]
+    pub by_tool: Vec<ToolTiming>,
+}
+
+/// One tool's actions by weekday and hour (UTC) over the timing window.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ToolTiming {
+    pub tool: Tool,
+    pub label: String,
+    /// What is counted: `messages`, `prompts`, `requests` or `actions`.
+    pub counts: String,
+    pub total: u64,
+    /// Monday-first weekday number, 1 = Monday … 7 = Sunday.
+    pub peak_weekday: Option<u32>,
+    /// 0–23, UTC.
+    pub peak_hour: Option<u32>,
+    pub weekend_share: Option<f64>,
+    /// Per hour 0–23.
+    pub hour_totals: Vec<u64>,
 }
 
 /// Weekday names, Monday first.
@@ -116,6 +141,69 @@ fn daily_weekdays(ctx: &Ctx, window: DaySpan) -> [u64; 7] {
 }
 
 pub fn build(ctx: &Ctx) -> TimingView {
+    let mut view = messages_view(ctx);
+    if let Some(window) = view.window {
+        view.by_tool = by_tool(ctx, window);
+    }
+    view
+}
+
+/// What each tool's actions are called in the by-tool table.
+fn counted(tool: Tool) -> &'static str {
+    match tool {
+        Tool::Chatgpt => "messages",
+        Tool::Codex => "prompts",
+        Tool::Cursor => "requests",
+        _ => "actions",
+    }
+}
+
+/// Per tool: actions per Monday-first weekday and hour in `window`, from user-authored
+/// messages and prompts (events) and hourly counts (Cursor usage events, Gemini audit).
+fn by_tool(ctx: &Ctx, window: DaySpan) -> Vec<ToolTiming> {
+    let mut grids: Vec<(Tool, [[u64; 24]; 7])> = Vec::new();
+    let mut add = |tool: Tool, day: Day, hour: usize, n: u64| {
+        let at = match grids.iter().position(|(t, _)| *t == tool) {
+            Some(i) => i,
+            None => {
+                grids.push((tool, [[0; 24]; 7]));
+                grids.len() - 1
+            }
+        };
+        grids[at].1[day.weekday_from_monday() as usize][hour.min(23)] += n;
+    };
+    for e in ctx.facts.events.iter().filter(|e| e.role == Role::User) {
+        let day = Day::from_unix_seconds(e.at);
+        if window.contains(day) {
+            add(e.tool, day, (e.at.rem_euclid(86_400) / 3_600) as usize, 1);
+        }
+    }
+    for r in ctx.facts.hourly.iter().filter(|r| window.contains(r.day)) {
+        add(r.tool, r.day, usize::from(r.hour), u64::from(r.count));
+    }
+    grids.sort_by_key(|(tool, _)| super::activity::TOOLS.iter().position(|t| t == tool));
+    grids
+        .into_iter()
+        .map(|(tool, grid)| {
+            let by_weekday: [u64; 7] = std::array::from_fn(|d| grid[d].iter().sum());
+            let hour_totals: Vec<u64> = (0..24).map(|h| grid.iter().map(|r| r[h]).sum()).collect();
+            let total: u64 = by_weekday.iter().sum();
+            ToolTiming {
+                tool,
+                label: tool.label().to_string(),
+                counts: counted(tool).to_string(),
+                total,
+                peak_weekday: peak(&by_weekday).map(|d| d as u32 + 1),
+                peak_hour: peak(&hour_totals).map(|h| h as u32),
+                weekend_share: ratio((by_weekday[5] + by_weekday[6]) as f64, total as f64),
+                hour_totals,
+            }
+        })
+        .collect()
+}
+
+/// The messages' grid and figures (or, from daily sources, the weekday profile).
+fn messages_view(ctx: &Ctx) -> TimingView {
     let order = week_order(ctx.plan.week_start);
     let weekdays: Vec<String> = order
         .iter()
@@ -160,6 +248,7 @@ pub fn build(ctx: &Ctx) -> TimingView {
             hour_totals,
             total,
             needs: None,
+            by_tool: Vec::new(),
         };
     }
     let needs_hourly = format!(

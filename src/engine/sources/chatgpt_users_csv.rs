@@ -265,5 +265,6 @@ fn read_row(
         seat_created,
         department,
         models: (0, 0),
+        active_days: None,
     }))
 }

@@ -3,8 +3,11 @@
 //! code" for the current month. Its headers are not documented (confidence Low), so columns
 //! are recognised by what their names say: the email column is the one whose name holds
 //! `email`; the lines column the one whose name holds `line` (preferring `accepted`, then
-//! `added`, never `removed` or `deleted`). A file where either is missing is refused with the
-//! columns found and the two names to give them.
+//! `added`, never `removed` or `deleted`). A short table with a lines column and a column of
+//! email addresses under another name (`Member,Lines accepted`) is recognised too. Where
+//! either column is not recognised by name, the file is refused with a [`MappingRequest`]: the
+//! analyst picks the two columns in the page's mapper (or reads the table as a roster instead)
+//! and the file is read again with that [`ColumnMapping`].
 //!
 //! **The file has no date**: the page asks for the month it covers (a [`PeriodRequest`] of at
 //! most 31 days, offering dates in the file name). Each row becomes one Claude
@@ -12,6 +15,7 @@
 //! place in a period row, so their total is stated in a note; the email is hashed.
 
 use super::csv_table::{normalise_name, CsvTable, Header};
+use super::mapping::{self, ColumnMapping, MappingField, MappingForm, MappingRequest, Peek};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed, PeriodRequest};
@@ -27,9 +31,23 @@ pub const FORMAT: FormatSpec = FormatSpec {
     label: "Claude Code analytics table export (CSV)",
     csv: true,
     signature: &["email", "lines of code", "member"],
-    matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period),
+    matches: |probe| match probe {
+        Probe::Csv {
+            header,
+            email_column,
+            ..
+        } => matches(header) || (*email_column && lines_table(header)),
+        Probe::Json(_) => false,
+    },
+    parse: |reader, ctx| {
+        let mapping = ctx.mapping.filter(|m| m.format == FormatId::ClaudeCodeCsv);
+        parse(reader, ctx.delimiter, ctx.key, ctx.period, mapping)
+    },
 };
+
+/// The field ids of this format's mapping.
+pub const EMAIL: &str = "Email";
+pub const LINES: &str = "Lines";
 
 /// The email column and the lines column, by what their names hold.
 fn columns(header: &Header) -> (Option<usize>, Option<usize>) {
@@ -50,9 +68,53 @@ fn columns(header: &Header) -> (Option<usize>, Option<usize>) {
 /// is not a roster (no department), nothing else recognised first (the registry tries every
 /// documented format before it).
 pub fn matches(header: &Header) -> bool {
-    header.names.len() <= 6
-        && matches!(columns(header), (Some(_), Some(_)))
-        && !super::hris::matches(header)
+    lines_table(header) && columns(header).0.is_some()
+}
+
+/// A short table (at most 6 columns) with a column named for lines of code, not a roster.
+fn lines_table(header: &Header) -> bool {
+    header.names.len() <= 6 && columns(header).1.is_some() && !super::hris::matches(header)
+}
+
+/// This format's form in the mapper: the member's email and the lines, both required; guessed
+/// by name, the email also as the column holding email addresses.
+pub fn mapping_form(header: &Header, peek: &Peek) -> MappingForm {
+    let (email, lines) = columns(header);
+    let mut guess = ColumnMapping::new(FormatId::ClaudeCodeCsv);
+    guess.set(
+        EMAIL,
+        email.or(peek.email_column.filter(|c| Some(*c) != lines)),
+    );
+    guess.set(LINES, lines);
+    let field = |id: &str, label: &str| MappingField {
+        id: id.into(),
+        label: label.into(),
+        required: true,
+    };
+    MappingForm {
+        format: FormatId::ClaudeCodeCsv,
+        label: "Claude Code analytics table".into(),
+        instruction: "Which column holds each member's email address, and which their lines of code (accepted, or added)?".into(),
+        fields: vec![
+            field(EMAIL, "Member's email"),
+            field(LINES, "Lines of code"),
+        ],
+        one_of: Vec::new(),
+        guess,
+    }
+}
+
+/// The error that opens the mapper: the email or the lines column is not known.
+fn mapping_error(request: MappingRequest) -> FileError {
+    let mut error = FileError::new(
+        format!(
+            "This Claude Code analytics export's member email and lines-of-code columns were not both recognised among: {}.",
+            request.headers.join(", ")
+        ),
+        "Choose which column holds what below (or read the file as another kind), then apply.",
+    );
+    error.mapping_request = Some(request);
+    error
 }
 
 /// The longest period: the export covers one calendar month.
@@ -67,21 +129,28 @@ pub fn period_request() -> PeriodRequest {
     }
 }
 
+/// Reads the table with the columns of `mapping` when given, else those recognised by name.
 pub fn parse(
     reader: impl Read,
     delimiter: u8,
     key: &OrgKey,
     period: Option<DaySpan>,
+    mapping: Option<&ColumnMapping>,
 ) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
-    let (Some(email), Some(lines)) = columns(&table.header) else {
-        return Err(FileError::new(
-            format!(
-                "This Claude Code analytics export has no column named with \"email\" and one with \"lines\"; its columns are: {}.",
-                table.header.names.join(", ")
-            ),
-            "Rename the member's email column to \"email\" and the lines-of-code column to \"lines\", then add the file again.",
-        ));
+    let width = table.header.names.len();
+    let (email, lines) = match mapping {
+        Some(m) => (m.column(EMAIL), m.column(LINES)),
+        None => columns(&table.header),
+    };
+    let within = |c: Option<usize>| c.filter(|&c| c < width);
+    let (Some(email), Some(lines)) = (within(email), within(lines)) else {
+        let peek = mapping::peek(&mut table);
+        let mut request = mapping::csv_request(&table.header, &peek, FormatId::ClaudeCodeCsv);
+        if let (Some(given), Some(form)) = (mapping, request.forms.first_mut()) {
+            form.guess = given.clone();
+        }
+        return Err(mapping_error(request));
     };
     let Some(period) = period.filter(|p| p.days() >= 1 && p.days() <= MAX_DAYS as i32) else {
         let mut error = FileError::new(

@@ -7,7 +7,8 @@
 //!
 //! Requests are billed usage: they are summed per person, UTC day, model and kind into one
 //! Cursor [`UsageCharge`] each (quantity in requests, money in USD), which also marks the person
-//! active that day. `Cost` reads `$0.12`, `0.12`, and `Included`, `Free`, `-` or empty as no
+//! active that day; each person's requests are also counted per UTC hour ([`HourlyUse`](crate::engine::facts::HourlyUse), for
+//! the Timing view) when `Date` gives a time. `Cost` reads `$0.12`, `0.12`, and `Included`, `Free`, `-` or empty as no
 //! charge; `Requests`, when present, is the request count of the row (else 1). Token columns
 //! are not kept (no per-request token table exists yet). A file without `User` counts for
 //! Cursor as a whole and says so. Columns are found by name, never by position.
@@ -18,7 +19,7 @@ use super::values;
 use super::{FileError, Parsed};
 use crate::engine::date::{parse_timestamp, Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{Facts, IdentityId, Tool, UsageCharge};
+use crate::engine::facts::{Facts, HourlyTally, IdentityId, Tool, UsageCharge};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use crate::engine::intern::Sym;
 use std::collections::HashMap;
@@ -83,9 +84,13 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
     let mut hasher = Pseudonymiser::new(key);
     let mut sums: Vec<Sum> = Vec::new();
     let mut index: HashMap<ChargeKey, usize> = HashMap::new();
+    let mut hours = HourlyTally::default();
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
-            Ok((key, requests, usd)) => {
+            Ok((key, requests, usd, at)) => {
+                if let (Some(identity), Some(at)) = (key.0, at) {
+                    hours.add(identity, at);
+                }
                 let at = *index.entry(key).or_insert_with(|| {
                     sums.push(Sum {
                         charge: UsageCharge {
@@ -124,6 +129,9 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
             d.rows_duplicate += sum.rows;
         }
     }
+    for row in hours.rows(Tool::Cursor) {
+        parsed.facts.push_hourly(row);
+    }
     if columns.user.is_none() && parsed.diagnostics.rows_accepted > 0 {
         parsed.diagnostics.note(
             "This usage export has no \"User\" column (a personal export): its requests count for Cursor as a whole, not for a person.",
@@ -137,19 +145,18 @@ fn read_row(
     c: &Columns,
     hasher: &mut Pseudonymiser<'_>,
     facts: &mut Facts,
-) -> Result<(ChargeKey, f64, f64), RowError> {
+) -> Result<(ChargeKey, f64, f64, Option<i64>), RowError> {
     let date = row.get(Some(c.date));
-    let day = parse_timestamp(&date)
-        .map(Day::from_unix_seconds)
-        .ok_or_else(|| {
-            (
-                "Date",
-                format!(
-                    "expected a timestamp like 2025-09-12T10:22:33Z, found \"{}\"",
-                    date.trim()
-                ),
-            )
-        })?;
+    let at = parse_timestamp(&date).ok_or_else(|| {
+        (
+            "Date",
+            format!(
+                "expected a timestamp like 2025-09-12T10:22:33Z, found \"{}\"",
+                date.trim()
+            ),
+        )
+    })?;
+    let day = Day::from_unix_seconds(at);
     let usd = cost(&row.get(c.cost)).map_err(|e| ("Cost", e))?;
     let requests = match c.requests {
         Some(_) => values::decimal(&row.get(c.requests))
@@ -178,7 +185,14 @@ fn read_row(
     };
     let model = label(&row.get(c.model), facts);
     let kind = label(&row.get(c.kind), facts);
-    Ok(((identity, day, model, kind), requests, usd))
+    // The hour only when the cell gives a time, not a bare date.
+    let timed = date.trim().len() > 10;
+    Ok((
+        (identity, day, model, kind),
+        requests,
+        usd,
+        timed.then_some(at),
+    ))
 }
 
 /// A `Cost` cell in US dollars: `$0.12`, `0.12`, `1,250.00`; `Included`, `Free`, `-`, `N/A`

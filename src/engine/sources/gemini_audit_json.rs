@@ -7,7 +7,8 @@
 //!
 //! Events whose `event_category` is `active` (or not given) are counted per person and UTC day
 //! into one Gemini [`DailyActivity`] (interactions = events), with one breakdown row per app
-//! (`gmail`, `docs`…). `inactive` and `unknown` events are not use and are only counted in a
+//! (`gmail`, `docs`…), and per person and UTC hour ([`HourlyUse`](crate::engine::facts::HourlyUse),
+//! for the Timing view). `inactive` and `unknown` events are not use and are only counted in a
 //! note. The same event (time and unique qualifier) twice counts once. The person is the hashed
 //! email, linked to the hashed profile id; the IP address is never read.
 
@@ -16,7 +17,7 @@ use super::registry::FormatSpec;
 use super::{FileError, Parsed};
 use crate::engine::date::{parse_timestamp, Day, DaySpan};
 use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
-use crate::engine::facts::{Breakdown, DailyActivity, IdentityId, Measures, Tool};
+use crate::engine::facts::{Breakdown, DailyActivity, HourlyTally, IdentityId, Measures, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use crate::engine::intern::Sym;
 use serde::Deserialize;
@@ -103,6 +104,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
     let mut index: HashMap<(IdentityId, Day), usize> = HashMap::new();
     let mut seen: HashSet<(String, String)> = HashSet::new();
     let mut not_active = 0u64;
+    let mut hours = HourlyTally::default();
     let facts = &mut parsed.facts;
     each_record::<Item>(
         reader,
@@ -152,6 +154,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
                 diagnostics.rows_duplicate += 1;
                 return;
             }
+            let seconds = at;
             let day = Day::from_unix_seconds(at);
             let at = *index.entry((identity, day)).or_insert_with(|| {
                 days.push(PersonDay {
@@ -172,6 +175,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
                     continue;
                 }
                 person_day.events += 1;
+                hours.add(identity, seconds);
                 if let Some(app) = event.parameter("app_name").filter(|a| !a.is_empty()) {
                     let app = facts.strings.intern(app);
                     match person_day.apps.iter_mut().find(|(a, _)| *a == app) {
@@ -211,6 +215,9 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
             };
             parsed.facts.push_daily(row(breakdown, *events));
         }
+    }
+    for row in hours.rows(Tool::Gemini) {
+        parsed.facts.push_hourly(row);
     }
     let d = &mut parsed.diagnostics;
     if not_active > 0 {

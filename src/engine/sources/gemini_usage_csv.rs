@@ -6,14 +6,17 @@
 //! other capitalisation; names are compared without them.
 //!
 //! Each row is one Gemini [`PeriodActivity`] over its native window (never spread over days):
-//! `Overall usage` as its messages, active when it or `Active days` is above zero. The file
+//! `Overall usage` as its messages, `Active days` as its active days (when the column is
+//! there), active when either is above zero. The file
 //! has no date: the window is the 28 days ending with a `Report date` (or `Date`, `End date`,
 //! `Period end`) column when one was added, from a `Start date` to it when both are given.
 //! Without one the file is refused with a [`PeriodRequest`]: the page asks for the day it was
 //! downloaded (offering a day in the file name) and reads it again with the 28 days ending
 //! there, since a window that cannot be placed would be guessed. The email is hashed.
 //! Each app column above zero is kept as a [`PeriodApp`] count of the same period (Gmail,
-//! Docs, Sheets, Slides, Drive, Meet, Chat, Vids, Gemini app).
+//! Docs, Sheets, Slides, Drive, Meet, Chat, Vids, Gemini app). The report lists the people
+//! licensed for Gemini, so each row is also a Gemini [`Seat`] as of the window's last day
+//! (for Licences & cost, as the Microsoft 365 Copilot report's rows are).
 
 use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
@@ -21,7 +24,7 @@ use super::values;
 use super::{FileError, Parsed, PeriodRequest};
 use crate::engine::date::DaySpan;
 use crate::engine::detect::{FormatId, Probe};
-use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, Tool};
+use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, Seat, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use std::io::Read;
 
@@ -194,6 +197,16 @@ fn read_row(
     };
     let overall = read(c.overall)?;
     let active_days = read(c.active_days)?;
+    let window_days = DaySpan::new(first, end).days();
+    if i64::from(active_days) > i64::from(window_days) {
+        let column = c.active_days.map(name).unwrap_or_default();
+        return Err((
+            column,
+            format!(
+                "expected at most {window_days} active days (the report's window), found {active_days}"
+            ),
+        ));
+    }
     let mut apps = Vec::new();
     for (column, app) in &c.apps {
         let count = read(Some(*column))?;
@@ -209,11 +222,19 @@ fn read_row(
     let activity = PeriodActivity {
         is_active: overall > 0 || active_days > 0,
         messages: overall,
+        active_days: c.active_days.map(|_| active_days),
         ..PeriodActivity::over(identity, Tool::Gemini, period, Cadence::DateRange)
     };
     if !facts.push_period(activity, &[]) {
         return Ok(None);
     }
+    // The report lists the people licensed for Gemini: a seat as of its last day.
+    facts.push_seat(Seat {
+        identity: Some(identity),
+        tool: Some(Tool::Gemini),
+        snapshot: Some(end),
+        ..Seat::default()
+    });
     for (app, count) in apps {
         let app = facts.strings.intern(app);
         facts.push_period_app(PeriodApp {

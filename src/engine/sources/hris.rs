@@ -3,10 +3,12 @@
 //!
 //! The HRIS is the identity spine: the email, employee id and GitHub login of one row are
 //! linked into one person. Columns are recognised by their usual names (FORMATS.md §8); when
-//! no identifier column is recognised the user chooses the columns in a mapper
-//! ([`MappingRequest`] → [`HrisMapping`]). Names are read only to be dropped.
+//! no identifier column is recognised the user chooses the columns in the page's mapper (a
+//! [`MappingRequest`] answered with a [`ColumnMapping`], read here as an [`HrisMapping`]).
+//! Names are read only to be dropped.
 
 use super::csv_table::{CsvTable, Header};
+use super::mapping::{self, ColumnMapping, MappingField, MappingForm, MappingRequest, Peek};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
@@ -51,6 +53,25 @@ impl HrisField {
         HrisField::CostCentre,
         HrisField::Status,
     ];
+
+    /// The field's id in a [`ColumnMapping`] (and the mapper's `data-field`).
+    pub fn id(self) -> &'static str {
+        match self {
+            HrisField::Email => "Email",
+            HrisField::EmployeeId => "EmployeeId",
+            HrisField::GithubLogin => "GithubLogin",
+            HrisField::Name => "Name",
+            HrisField::Department => "Department",
+            HrisField::Team => "Team",
+            HrisField::Manager => "Manager",
+            HrisField::Location => "Location",
+            HrisField::Title => "Title",
+            HrisField::HireDate => "HireDate",
+            HrisField::LeaveDate => "LeaveDate",
+            HrisField::CostCentre => "CostCentre",
+            HrisField::Status => "Status",
+        }
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -211,21 +232,78 @@ impl HrisMapping {
     }
 
     pub fn has_identifier(&self) -> bool {
-        [
-            HrisField::Email,
-            HrisField::EmployeeId,
-            HrisField::GithubLogin,
-        ]
-        .iter()
-        .any(|f| self.column(*f).is_some())
+        IDENTIFIERS.iter().any(|f| self.column(*f).is_some())
+    }
+
+    /// The roster fields of a mapping chosen in the page (fields it does not know are ignored).
+    pub fn from_columns(mapping: &ColumnMapping) -> HrisMapping {
+        HrisMapping {
+            columns: HrisField::ALL
+                .into_iter()
+                .filter_map(|f| mapping.column(f.id()).map(|c| (f, c)))
+                .collect(),
+        }
+    }
+
+    /// As the page's mapper holds it.
+    pub fn to_columns(&self) -> ColumnMapping {
+        ColumnMapping {
+            format: FormatId::Hris,
+            columns: self
+                .columns
+                .iter()
+                .map(|(f, c)| (f.id().to_string(), *c))
+                .collect(),
+        }
     }
 }
 
-/// Sent to the page when the columns must be chosen by hand.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MappingRequest {
-    pub headers: Vec<String>,
-    pub guess: HrisMapping,
+/// The fields that name a person: a row needs one of them.
+const IDENTIFIERS: [HrisField; 3] = [
+    HrisField::Email,
+    HrisField::EmployeeId,
+    HrisField::GithubLogin,
+];
+
+/// The roster's form in the mapper: every field, none required alone, one identifier needed;
+/// the columns recognised by name, and a column of email addresses as the work email when no
+/// email column was named.
+pub fn mapping_form(header: &Header, peek: &Peek) -> MappingForm {
+    let mut guess = HrisMapping::guess(header);
+    if let Some(column) = peek.email_column {
+        if guess.column(HrisField::Email).is_none()
+            && !guess.columns.iter().any(|(_, c)| *c == column)
+        {
+            guess.columns.push((HrisField::Email, column));
+        }
+    }
+    MappingForm {
+        format: FormatId::Hris,
+        label: "HRIS roster".into(),
+        instruction:
+            "Which column holds what? Pick at least a work email, employee id or GitHub login."
+                .into(),
+        fields: HrisField::ALL
+            .into_iter()
+            .map(|f| MappingField {
+                id: f.id().into(),
+                label: f.label().into(),
+                required: false,
+            })
+            .collect(),
+        one_of: IDENTIFIERS.iter().map(|f| f.id().to_string()).collect(),
+        guess: guess.to_columns(),
+    }
+}
+
+/// The request for a Workday report's flattened keys (a roster only), with `guess` filled in.
+pub(super) fn json_request(names: Vec<String>, guess: &HrisMapping) -> MappingRequest {
+    let mut form = mapping_form(&Header::new(names.clone()), &Peek::default());
+    form.guess = guess.to_columns();
+    MappingRequest {
+        headers: mapping::shown_headers(&names),
+        forms: vec![form],
+    }
 }
 
 pub const FORMAT: FormatSpec = FormatSpec {
@@ -249,7 +327,11 @@ pub const FORMAT: FormatSpec = FormatSpec {
         if ctx.json {
             super::hris_workday_json::parse(reader, ctx)
         } else {
-            parse(reader, ctx.delimiter, ctx.key, ctx.hris_mapping)
+            let mapping = ctx
+                .mapping
+                .filter(|m| m.format == FormatId::Hris)
+                .map(HrisMapping::from_columns);
+            parse(reader, ctx.delimiter, ctx.key, mapping.as_ref())
         }
     },
 };
@@ -268,11 +350,18 @@ pub fn parse(
     mapping: Option<&HrisMapping>,
 ) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
+    let given = mapping;
     let mapping = mapping
         .cloned()
         .unwrap_or_else(|| HrisMapping::guess(&table.header));
     if !mapping.has_identifier() {
-        return Err(mapping_error(table.header.names.clone(), mapping));
+        // Asked again after an incomplete choice: the form keeps what was chosen.
+        let peek = mapping::peek(&mut table);
+        let mut request = mapping::csv_request(&table.header, &peek, FormatId::Hris);
+        if let (Some(given), Some(form)) = (given, request.forms.first_mut()) {
+            form.guess = given.to_columns();
+        }
+        return Err(mapping_error(request));
     }
     let col = |field| mapping.column(field);
     let header = table.header.clone();
@@ -302,15 +391,15 @@ pub fn parse(
 }
 
 /// The error that opens the column mapper: no identifier column was recognised.
-pub(super) fn mapping_error(headers: Vec<String>, guess: HrisMapping) -> FileError {
+pub(super) fn mapping_error(request: MappingRequest) -> FileError {
     let mut error = FileError::new(
         format!(
             "No work email, employee id or GitHub login column was recognised among: {}.",
-            headers.join(", ")
+            request.headers.join(", ")
         ),
         "Choose which column holds what below, then apply.",
     );
-    error.mapping_request = Some(MappingRequest { headers, guess });
+    error.mapping_request = Some(request);
     error
 }
 

@@ -32,7 +32,11 @@ pub fn parse(reader: &mut dyn Read, ctx: &ParseContext<'_>) -> Result<Parsed, Fi
     let mut parsed = Parsed::default();
     let mut hasher = Pseudonymiser::new(ctx.key);
     let mut columns = Columns::default();
-    let mut mapping = ctx.hris_mapping.cloned().unwrap_or_default();
+    let given = ctx
+        .mapping
+        .filter(|m| m.format == crate::engine::detect::FormatId::Hris)
+        .map(HrisMapping::from_columns);
+    let mut mapping = given.clone().unwrap_or_default();
     let mut entries = 0u64;
     let facts = &mut parsed.facts;
     json_rows::each_record::<Entry>(
@@ -46,7 +50,7 @@ pub fn parse(reader: &mut dyn Read, ctx: &ParseContext<'_>) -> Result<Parsed, Fi
             for (key, value) in &entry.0 {
                 columns.flatten(key, key, value, 0, &mut row);
             }
-            if columns.names.len() > known && ctx.hris_mapping.is_none() {
+            if columns.names.len() > known && given.is_none() {
                 mapping = HrisMapping::guess(&Header::new(columns.leaves.clone()));
             }
             let fields = Fields {
@@ -74,7 +78,8 @@ pub fn parse(reader: &mut dyn Read, ctx: &ParseContext<'_>) -> Result<Parsed, Fi
         ));
     }
     if !mapping.has_identifier() {
-        return Err(super::hris::mapping_error(columns.names, mapping));
+        let request = super::hris::json_request(columns.names, &mapping);
+        return Err(super::hris::mapping_error(request));
     }
     Ok(parsed)
 }

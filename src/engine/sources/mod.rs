@@ -38,6 +38,7 @@ pub mod hris;
 pub mod hris_workday_json;
 pub mod json_rows;
 pub mod m365_copilot_usage_csv;
+pub mod mapping;
 pub mod records;
 pub mod registry;
 pub mod uptake_facts_csv;
@@ -152,8 +153,9 @@ pub struct Parsed {
 pub struct FileError {
     pub message: String,
     pub hint: String,
-    /// Set when the file looks like an HRIS roster whose columns need to be chosen by hand.
-    pub mapping_request: Option<hris::MappingRequest>,
+    /// Set when the file's columns need to be chosen by hand (an HRIS roster, a Claude Code
+    /// analytics table): the page shows the column mapper.
+    pub mapping_request: Option<mapping::MappingRequest>,
     /// Set for a passphrase-protected snapshot: the page asks for the passphrase.
     #[serde(default)]
     pub locked: bool,

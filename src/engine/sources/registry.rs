@@ -2,7 +2,7 @@
 //! which matches any email + department file, last). Adding a vendor format means adding a
 //! module under `sources/` and one line here.
 
-use super::hris::HrisMapping;
+use super::mapping::ColumnMapping;
 use super::{
     chatgpt_analytics_json, chatgpt_compliance_json, chatgpt_compliance_logs,
     chatgpt_credit_usage_csv, chatgpt_gpts_csv, chatgpt_personal_export, chatgpt_projects_csv,
@@ -25,8 +25,8 @@ pub struct ParseContext<'a> {
     pub delimiter: u8,
     /// True for JSON and NDJSON files.
     pub json: bool,
-    /// Columns chosen by the user for an HRIS file, if any.
-    pub hris_mapping: Option<&'a HrisMapping>,
+    /// Columns chosen by the analyst in the mapper, if any (see `IngestOptions`).
+    pub mapping: Option<&'a ColumnMapping>,
     /// Accept a snapshot made under another org key (see `IngestOptions`).
     pub foreign_snapshot_ok: bool,
     /// The period the analyst gave a file that holds no dates (see `IngestOptions`).

@@ -6,7 +6,7 @@ use super::period_asker::PeriodAsker;
 use super::snapshot_controls::{Unlock, UseSnapshotSettings};
 use crate::engine::dataset::SourceState;
 use crate::engine::detect::FormatId;
-use crate::engine::sources::hris::MappingRequest;
+use crate::engine::sources::mapping::MappingRequest;
 use crate::engine::Report;
 use crate::ui::format;
 use crate::ui::state::{ReadingFile, Session};

@@ -33,7 +33,7 @@ pub fn parse_as(name: &str, data: &[u8]) {
         key: &key,
         delimiter,
         json: !spec.csv,
-        hris_mapping: None,
+        mapping: None,
         foreign_snapshot_ok: choice & 0x80 != 0,
         // Half the inputs are read as if the analyst had given a period (dateless files).
         period: uptake::engine::date::Day::from_ymd(2026, 10, 1)
@@ -48,7 +48,7 @@ pub fn pipeline(data: &[u8]) {
     let key = key();
     let options = IngestOptions {
         key: &key,
-        hris_mapping: None,
+        mapping: None,
         foreign_snapshot_ok: false,
         period: None,
     };

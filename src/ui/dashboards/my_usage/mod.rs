@@ -6,6 +6,7 @@ pub mod model;
 use crate::engine::metrics::my_usage::MyShare;
 use crate::engine::report::Figure;
 use crate::ui::charts::Chart;
+use crate::ui::components::table_tools::TableTools;
 use crate::ui::components::view_frame::{NeedsNote, ViewHead};
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -92,12 +93,14 @@ fn AssistantTable(rows: Vec<MyShare>) -> impl IntoView {
     }
     view! {
         <p class="muted small">"Numbered in order of first use: their ids are hashed and their names are not read."</p>
+        // Your own table, for you: downloaded here, never part of the organisation's outputs.
+        <TableTools />
         <table class="data-table" data-testid="my-assistants">
             <thead>
                 <tr>
                     <th scope="col">"Custom GPT or project"</th>
                     <th scope="col" class="num">"Conversations"</th>
-                    <th scope="col" class="num">"Messages (share)"</th>
+                    <th scope="col" class="num" data-value="Messages">"Messages (share)"</th>
                 </tr>
             </thead>
             <tbody>
@@ -105,7 +108,7 @@ fn AssistantTable(rows: Vec<MyShare>) -> impl IntoView {
                     <tr>
                         <th scope="row">{r.label.clone()}</th>
                         <td class="num">{r.conversations}</td>
-                        <td class="num">{format!("{} ({:.0}%)", r.messages, r.share * 100.0)}</td>
+                        <td class="num" data-value=r.messages.to_string()>{format!("{} ({:.0}%)", r.messages, r.share * 100.0)}</td>
                     </tr>
                 }).collect_view()}
             </tbody>

@@ -164,7 +164,7 @@ mod tests {
         let key = OrgKey::from_bytes([1; 32]);
         let options = IngestOptions {
             key: &key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: false,
             period: None,
         };

@@ -120,7 +120,7 @@ pub(crate) fn depth_fixture_report(settings: &crate::engine::settings::Settings)
     for (i, (name, bytes)) in files.iter().enumerate() {
         let options = IngestOptions {
             key: &key,
-            hris_mapping: None,
+            mapping: None,
             foreign_snapshot_ok: false,
             period: None,
         };

@@ -238,7 +238,7 @@ pub fn SettingsView() -> impl IntoView {
                     <label class="button secondary file-button">"Load key file"
                         <input type="file" accept=".txt,.key" data-testid="key-file-input" on:change=on_key_file />
                     </label>
-                    <button type="button" class="button secondary" on:click=new_key>"New random key"</button>
+                    <button type="button" class="button secondary" data-testid="new-key" on:click=new_key>"New random key"</button>
                 </div>
                 <div class="row">
                     <input type="password" placeholder="Or derive from a passphrase (12+ characters)" autocomplete="off"

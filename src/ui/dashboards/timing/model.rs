@@ -21,20 +21,44 @@ pub struct TimingModel {
     pub chart: Option<ChartSpec>,
     pub chart_title: String,
     pub summary: String,
+    /// One row per tool with timestamped actions: what is counted and when.
+    pub by_tool: Vec<ToolTimingRow>,
+}
+
+/// A tool's row of the "By tool" table, in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ToolTimingRow {
+    pub tool: String,
+    pub label: String,
+    pub counts: String,
+    pub total: u64,
+    pub peak_day: String,
+    pub peak_hour: String,
+    pub weekend_share: Option<f64>,
+}
+
+/// "Friday" for a Monday-first weekday number (1 = Monday).
+fn weekday_name(day: Option<f64>) -> String {
+    day.and_then(|v| WEEKDAYS.get((v as usize).checked_sub(1)?))
+        .copied()
+        .unwrap_or("—")
+        .to_string()
+}
+
+/// "15:00–16:00 UTC".
+fn hour_span(hour: Option<f64>) -> String {
+    match hour {
+        Some(h) => format!("{:02}:00–{:02}:00 UTC", h as u32, (h as u32 + 1) % 24),
+        None => "—".to_string(),
+    }
 }
 
 pub fn model(report: &Report) -> TimingModel {
     let t = &report.timing;
     let text = |f: &Figure| -> String {
-        match (f.id.as_str(), f.value) {
-            ("peak_weekday", Some(v)) => WEEKDAYS
-                .get((v as usize).saturating_sub(1))
-                .copied()
-                .unwrap_or("—")
-                .to_string(),
-            ("peak_hour_utc", Some(h)) => {
-                format!("{:02}:00–{:02}:00 UTC", h as u32, (h as u32 + 1) % 24)
-            }
+        match f.id.as_str() {
+            "peak_weekday" => weekday_name(f.value),
+            "peak_hour_utc" => hour_span(f.value),
             _ => "—".to_string(),
         }
     };
@@ -125,6 +149,22 @@ pub fn model(report: &Report) -> TimingModel {
         chart,
         chart_title,
         summary,
+        by_tool: t
+            .by_tool
+            .iter()
+            .map(|r| ToolTimingRow {
+                tool: serde_json::to_value(r.tool)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                label: r.label.clone(),
+                counts: r.counts.clone(),
+                total: r.total,
+                peak_day: weekday_name(r.peak_weekday.map(f64::from)),
+                peak_hour: hour_span(r.peak_hour.map(f64::from)),
+                weekend_share: r.weekend_share,
+            })
+            .collect(),
     }
 }
 
@@ -159,5 +199,29 @@ mod tests {
             "Heatmap of 20 messages by weekday and hour (UTC); the busiest hour is Monday 09:00 with 5."
         );
         assert!(m.needs.is_none());
+    }
+
+    #[test]
+    fn each_tool_with_hours_reads_in_words() {
+        let mut report = depth_fixture_report(&Settings::default());
+        report.timing.by_tool = vec![crate::engine::metrics::timing::ToolTiming {
+            tool: crate::engine::facts::Tool::Cursor,
+            label: "Cursor".into(),
+            counts: "requests".into(),
+            total: 4,
+            peak_weekday: Some(2),
+            peak_hour: Some(9),
+            weekend_share: Some(0.25),
+            hour_totals: vec![0; 24],
+        }];
+        let row = &model(&report).by_tool[0];
+        assert_eq!(
+            (
+                row.tool.as_str(),
+                row.peak_day.as_str(),
+                row.peak_hour.as_str()
+            ),
+            ("cursor", "Tuesday", "09:00–10:00 UTC")
+        );
     }
 }
