@@ -381,15 +381,7 @@ fn long_line(prefix: &str, fill: u8, len: u64, suffix: &str) -> impl Read {
 
 fn ingest_stream(reader: impl Read) -> Result<Ingested, IngestError> {
     let key = key();
-    ingest(
-        reader,
-        &IngestOptions {
-            key: &key,
-            hris_mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        },
-    )
+    ingest(reader, &IngestOptions::new(&key))
 }
 
 const HUNDRED_MB: u64 = 100 << 20;

@@ -102,12 +102,7 @@ fn unrecognised_columns_ask_for_a_mapping_then_read_with_it() {
     let key = key();
     let ingested = ingest(
         &bytes[..],
-        &IngestOptions {
-            key: &key,
-            hris_mapping: Some(&mapping),
-            foreign_snapshot_ok: false,
-            period: None,
-        },
+        &IngestOptions::new(&key).with_hris_mapping(Some(&mapping)),
     )
     .expect("reads");
     let facts = &ingested.parsed.facts;

@@ -141,12 +141,7 @@ fn unrecognised_keys_ask_for_a_mapping_then_read_with_it() {
     let k = key();
     let ingested = ingest(
         bytes,
-        &IngestOptions {
-            key: &k,
-            hris_mapping: Some(&mapping),
-            foreign_snapshot_ok: false,
-            period: None,
-        },
+        &IngestOptions::new(&k).with_hris_mapping(Some(&mapping)),
     )
     .expect("reads");
     let facts = &ingested.parsed.facts;

@@ -14,7 +14,9 @@ use std::io::{Cursor, Read};
 /// How many bytes are peeked for detection.
 pub const HEAD_BYTES: usize = 64 * 1024;
 
-/// Settings for reading one file.
+/// Settings for reading one file: `IngestOptions::new(&key)` and the setters below for what
+/// differs from the defaults (no mapping, dropped snapshots must match the key, no period).
+#[derive(Clone, Copy)]
 pub struct IngestOptions<'a> {
     pub key: &'a OrgKey,
     /// Columns chosen by the user for an HRIS file, if any.
@@ -25,6 +27,36 @@ pub struct IngestOptions<'a> {
     /// The period the analyst said a dateless file covers (Claude spend report, Gemini usage
     /// report), once the page has asked (see `sources::PeriodRequest`).
     pub period: Option<DaySpan>,
+}
+
+impl<'a> IngestOptions<'a> {
+    /// Reading under `key`, with nothing else given.
+    pub fn new(key: &'a OrgKey) -> Self {
+        IngestOptions {
+            key,
+            hris_mapping: None,
+            foreign_snapshot_ok: false,
+            period: None,
+        }
+    }
+
+    pub fn with_hris_mapping(self, hris_mapping: Option<&'a HrisMapping>) -> Self {
+        IngestOptions {
+            hris_mapping,
+            ..self
+        }
+    }
+
+    pub fn with_foreign_snapshot_ok(self, foreign_snapshot_ok: bool) -> Self {
+        IngestOptions {
+            foreign_snapshot_ok,
+            ..self
+        }
+    }
+
+    pub fn with_period(self, period: Option<DaySpan>) -> Self {
+        IngestOptions { period, ..self }
+    }
 }
 
 /// A file that was read.

@@ -383,12 +383,10 @@ fn parse_for_pool(
                     });
                 }
             };
-            let options = IngestOptions {
-                key: &key,
-                hris_mapping: mapping.as_ref(),
-                foreign_snapshot_ok: embedded,
-                period,
-            };
+            let options = IngestOptions::new(&key)
+                .with_hris_mapping(mapping.as_ref())
+                .with_foreign_snapshot_ok(embedded)
+                .with_period(period);
             let result = match FileRead::new(file, &mut progress) {
                 Ok(reader) => ingest(reader, &options),
                 Err(error) => Err(crate::engine::ingest::IngestError {
@@ -439,12 +437,10 @@ fn read(state: &mut State, file_id: u32) {
             });
         }
     };
-    let options = IngestOptions {
-        key: &key,
-        hris_mapping: loaded.mapping.as_ref(),
-        foreign_snapshot_ok: loaded.embedded,
-        period: loaded.period,
-    };
+    let options = IngestOptions::new(&key)
+        .with_hris_mapping(loaded.mapping.as_ref())
+        .with_foreign_snapshot_ok(loaded.embedded)
+        .with_period(loaded.period);
     let outcome = match FileRead::new(loaded.file.clone(), &mut progress) {
         Ok(reader) => ingest(reader, &options),
         Err(error) => Err(crate::engine::ingest::IngestError {

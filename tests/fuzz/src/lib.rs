@@ -46,12 +46,7 @@ pub fn parse_as(name: &str, data: &[u8]) {
 /// Detection, parsing, the dataset and the Report, end to end.
 pub fn pipeline(data: &[u8]) {
     let key = key();
-    let options = IngestOptions {
-        key: &key,
-        hris_mapping: None,
-        foreign_snapshot_ok: false,
-        period: None,
-    };
+    let options = IngestOptions::new(&key);
     let outcome = ingest(Cursor::new(data), &options);
     let mut dataset = Dataset::default();
     dataset.add(1, "fuzz", data.len() as u64, outcome);
