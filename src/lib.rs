@@ -84,6 +84,9 @@
 //! - No input panics or buffers without bound: a CSV line over 1 MiB (`csv_table::LINE_MAX`)
 //!   or a JSON record over 64 MB (`records::RECORD_MAX`) stops the read with a message, and
 //!   every message names the place, what was found and what to do (`tests/bad_files.rs`).
+//! - Rows dated after today (the page's clock, passed in as `IngestOptions::today`) are
+//!   skipped and counted in the file's note, by every parser but the HRIS roster and the
+//!   snapshot (`Diagnostics::after_today`; `tests/future_dates.rs` reads every fixture so).
 //! - No network request after load: the page's Content-Security-Policy forbids other origins
 //!   and the browser tests watch every request, the worker's included.
 

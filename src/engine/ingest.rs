@@ -2,7 +2,7 @@
 //! Peeks at the start to detect the format, undoes the encoding, and hands the stream to the
 //! format's parser. Nothing here knows about browsers: the caller supplies a `Read`.
 
-use super::date::DaySpan;
+use super::date::{Day, DaySpan};
 use super::detect::{detect, Detection, FormatId};
 use super::identity::OrgKey;
 use super::sources::hris::HrisMapping;
@@ -27,6 +27,9 @@ pub struct IngestOptions<'a> {
     /// The period the analyst said a dateless file covers (Claude spend report, Gemini usage
     /// report), once the page has asked (see `sources::PeriodRequest`).
     pub period: Option<DaySpan>,
+    /// Today's date on the page's clock (the engine has none). Rows dated after it are skipped
+    /// and noted (`Diagnostics::after_today`); `None` checks nothing.
+    pub today: Option<Day>,
 }
 
 impl<'a> IngestOptions<'a> {
@@ -37,6 +40,7 @@ impl<'a> IngestOptions<'a> {
             hris_mapping: None,
             foreign_snapshot_ok: false,
             period: None,
+            today: None,
         }
     }
 
@@ -56,6 +60,10 @@ impl<'a> IngestOptions<'a> {
 
     pub fn with_period(self, period: Option<DaySpan>) -> Self {
         IngestOptions { period, ..self }
+    }
+
+    pub fn with_today(self, today: Option<Day>) -> Self {
+        IngestOptions { today, ..self }
     }
 }
 
@@ -178,6 +186,7 @@ fn ingest_stream(
         hris_mapping: options.hris_mapping,
         foreign_snapshot_ok: options.foreign_snapshot_ok,
         period: options.period,
+        today: options.today,
     };
     let mut parsed = (format.spec().parse)(&mut stream, &context).map_err(|error| IngestError {
         format: Some(format),
@@ -200,9 +209,9 @@ fn ingest_stream(
 /// reports are younger): rows before it carry a wrong date.
 pub const EARLIEST_PLAUSIBLE_YEAR: i32 = 2015;
 
-/// Notes what a file that was read still gets wrong as a whole: no rows at all, or dates from
-/// before any of these tools existed. (Dates in the future need the page's clock: the engine
-/// has none.)
+/// Notes what a file that was read still gets wrong as a whole: no rows at all, rows dated
+/// after today (skipped by the parser, see `Diagnostics::after_today`), or dates from before
+/// any of these tools existed.
 fn note_implausible(parsed: &mut Parsed, json: bool) {
     let d = &mut parsed.diagnostics;
     if d.rows_accepted + d.rows_skipped + d.rows_duplicate == 0
@@ -215,7 +224,10 @@ fn note_implausible(parsed: &mut Parsed, json: bool) {
             "No rows were found after the header: the export covers nobody. Export a period that has activity, or check that the download finished."
         });
     }
-    let earliest = super::date::Day::from_ymd(EARLIEST_PLAUSIBLE_YEAR, 1, 1);
+    if let Some(future) = d.future.as_ref().map(|f| f.note()) {
+        d.note(future);
+    }
+    let earliest = Day::from_ymd(EARLIEST_PLAUSIBLE_YEAR, 1, 1);
     if let (Some(coverage), Some(earliest)) = (d.coverage, earliest) {
         if coverage.first < earliest {
             d.note(format!(

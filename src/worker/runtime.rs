@@ -386,7 +386,8 @@ fn parse_for_pool(
             let options = IngestOptions::new(&key)
                 .with_hris_mapping(mapping.as_ref())
                 .with_foreign_snapshot_ok(embedded)
-                .with_period(period);
+                .with_period(period)
+                .with_today(super::today());
             let result = match FileRead::new(file, &mut progress) {
                 Ok(reader) => ingest(reader, &options),
                 Err(error) => Err(crate::engine::ingest::IngestError {
@@ -440,7 +441,8 @@ fn read(state: &mut State, file_id: u32) {
     let options = IngestOptions::new(&key)
         .with_hris_mapping(loaded.mapping.as_ref())
         .with_foreign_snapshot_ok(loaded.embedded)
-        .with_period(loaded.period);
+        .with_period(loaded.period)
+        .with_today(super::today());
     let outcome = match FileRead::new(loaded.file.clone(), &mut progress) {
         Ok(reader) => ingest(reader, &options),
         Err(error) => Err(crate::engine::ingest::IngestError {

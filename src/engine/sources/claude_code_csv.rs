@@ -15,7 +15,7 @@ use super::csv_table::{normalise_name, CsvTable, Header};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed, PeriodRequest};
-use crate::engine::date::DaySpan;
+use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Cadence, PeriodActivity, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -28,7 +28,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["email", "lines of code", "member"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period, ctx.today),
 };
 
 /// The email column and the lines column, by what their names hold.
@@ -72,6 +72,7 @@ pub fn parse(
     delimiter: u8,
     key: &OrgKey,
     period: Option<DaySpan>,
+    today: Option<Day>,
 ) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let (Some(email), Some(lines)) = columns(&table.header) else {
@@ -93,7 +94,7 @@ pub fn parse(
     };
     let email_name = table.header.name(email).to_string();
     let lines_name = table.header.name(lines).to_string();
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut total = 0u64;
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
@@ -104,6 +105,9 @@ pub fn parse(
                 continue;
             }
         };
+        if parsed.diagnostics.after_today(row.line, period.last) {
+            continue;
+        }
         let Some(pseudonym) = hasher.hash(IdKind::Email, &row.get(Some(email))) else {
             parsed.diagnostics.skip(
                 row.line,

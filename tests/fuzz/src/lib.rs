@@ -39,6 +39,8 @@ pub fn parse_as(name: &str, data: &[u8]) {
         period: uptake::engine::date::Day::from_ymd(2026, 10, 1)
             .filter(|_| choice & 0x40 != 0)
             .map(|first| uptake::engine::date::DaySpan::new(first, first.plus(30))),
+        // And half as if read on 2026-10-15, so rows after it are skipped.
+        today: uptake::engine::date::Day::from_ymd(2026, 10, 15).filter(|_| choice & 0x20 != 0),
     };
     let _ = (spec.parse)(&mut stream as &mut dyn Read, &context);
 }
