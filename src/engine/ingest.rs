@@ -5,6 +5,7 @@
 use super::date::{Day, DaySpan};
 use super::detect::{detect, Detection, FormatId};
 use super::identity::OrgKey;
+use super::memory_budget::{refusal, Budgeted, MemoryBudget};
 use super::sources::hris::HrisMapping;
 use super::sources::registry::ParseContext;
 use super::sources::{FileError, Parsed};
@@ -30,6 +31,9 @@ pub struct IngestOptions<'a> {
     /// Today's date on the page's clock (the engine has none). Rows dated after it are skipped
     /// and noted (`Diagnostics::after_today`); `None` checks nothing.
     pub today: Option<Day>,
+    /// The memory the read may add before the file is refused (`memory_budget`); `None`
+    /// reads without limit.
+    pub budget: Option<MemoryBudget<'a>>,
 }
 
 impl<'a> IngestOptions<'a> {
@@ -41,6 +45,7 @@ impl<'a> IngestOptions<'a> {
             foreign_snapshot_ok: false,
             period: None,
             today: None,
+            budget: None,
         }
     }
 
@@ -64,6 +69,10 @@ impl<'a> IngestOptions<'a> {
 
     pub fn with_today(self, today: Option<Day>) -> Self {
         IngestOptions { today, ..self }
+    }
+
+    pub fn with_budget(self, budget: Option<MemoryBudget<'a>>) -> Self {
+        IngestOptions { budget, ..self }
     }
 }
 
@@ -161,7 +170,18 @@ fn ingest_stream(
     if zip_allowed && head.starts_with(b"PK\x03\x04") {
         return ingest_zip(head, reader, options);
     }
-    let mut stream = Utf8Reader::new(Cursor::new(head.clone()).chain(reader), &head);
+    // Every megabyte the memory the read added is checked against the budget (one place, not
+    // per row): past it the stream fails, and the file is refused below whatever the parser
+    // made of the failed read.
+    let unlimited = MemoryBudget {
+        limit: u64::MAX,
+        used: &|| 0,
+    };
+    let mut budgeted = Budgeted::new(
+        Cursor::new(head.clone()).chain(reader),
+        options.budget.unwrap_or(unlimited),
+    );
+    let mut stream = Utf8Reader::new(&mut budgeted, &head);
     let encoding = stream.encoding();
     let (format, delimiter) = match detect(&head) {
         Detection::Known { format, delimiter } => (format, delimiter),
@@ -188,7 +208,16 @@ fn ingest_stream(
         period: options.period,
         today: options.today,
     };
-    let mut parsed = (format.spec().parse)(&mut stream, &context).map_err(|error| IngestError {
+    let parsed = (format.spec().parse)(&mut stream, &context);
+    drop(stream);
+    if let (Some(read), Some(budget)) = (budgeted.stopped_at, options.budget) {
+        let (message, hint) = refusal(read, budget.limit);
+        return Err(IngestError {
+            format: Some(format),
+            error: FileError::new(message, hint),
+        });
+    }
+    let mut parsed = parsed.map_err(|error| IngestError {
         format: Some(format),
         error,
     })?;
