@@ -14,6 +14,7 @@
 //!
 //! - [`engine`]: pure Rust, no browser, no I/O, no clock; builds and tests natively.
 //!   - `ingest`: the front door (peek, detect, decode, hand the stream to the format's parser).
+//!   - `memory_budget`: the stream wrapper that stops a file whose read needs too much memory.
 //!   - `detect`: recognises a file by its CSV header or its first JSON record, never its name.
 //!   - `text`: byte-order marks, UTF-16 and Windows-1252 into UTF-8.
 //!   - `zip/`: a streaming zip reader and DEFLATE decoder (`inflate`), so the ChatGPT personal
@@ -93,6 +94,13 @@
 //! - No input panics or buffers without bound: a CSV line over 1 MiB (`csv_table::LINE_MAX`)
 //!   or a JSON record over 64 MB (`records::RECORD_MAX`) stops the read with a message, and
 //!   every message names the place, what was found and what to do (`tests/bad_files.rs`).
+//! - One file's read may add at most `memory_budget::FILE_MEMORY_BUDGET` to its worker's
+//!   memory: checked every megabyte read in `ingest` (not per row), past it the file is refused
+//!   with how far it got (`tests/memory_budget.rs`). A parse worker that traps anyway (out of
+//!   memory, or a panic) fails only its file, with what to do, and is replaced (`pool::Crash`).
+//! - Rows dated after today (the page's clock, passed in as `IngestOptions::today`) are
+//!   skipped and counted in the file's note, by every parser but the HRIS roster and the
+//!   snapshot (`Diagnostics::after_today`; `tests/future_dates.rs` reads every fixture so).
 //! - No network request after load: the page's Content-Security-Policy forbids other origins
 //!   and the browser tests watch every request, the worker's included.
 

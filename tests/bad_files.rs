@@ -363,12 +363,68 @@ fn numbers_thousands_negatives_overflow_and_nan() {
 
 #[test]
 fn dates_before_any_of_these_tools_are_flagged() {
-    // ada 2026, bo 2014 (flagged), cy 2099 (read: the engine has no clock to call it future).
+    // ada 2026, bo 2014 (flagged), cy 2099 (read: no today was given, see below).
     let ingested = read_ok(&bad("users_dates_out_of_range.csv"));
     assert_eq!(counts(&ingested), (3, 0, 0));
     assert_eq!(
         notes(&ingested),
         vec!["Rows dated as early as 2014-03-02 were read, before any of these tools existed (2015): check the dates in the file (a spreadsheet re-save can change them)."]
+    );
+}
+
+/// Reads a file as the page does on `today` (the worker passes the page's date).
+fn read_on(bytes: &[u8], today: &str) -> Ingested {
+    let key = key();
+    let options = IngestOptions::new(&key).with_today(Some(common::day(today)));
+    ingest(bytes, &options).unwrap_or_else(|e| panic!("refused: {:?}", e.error))
+}
+
+#[test]
+fn csv_rows_dated_after_today_are_skipped_and_said() {
+    // Read on Sunday 2026-12-06 (rows up to 2026-12-07 are read: a day's grace for time zones).
+    // Line 2 (week to 28 Nov) and line 3 (to 5 Dec) are read; line 4 (6–12 Dec, a week still
+    // running) and line 5 (a year ahead) are skipped: 2 read, 2 skipped.
+    let ingested = read_on(&bad("users_future.csv"), "2026-12-06");
+    assert_eq!(counts(&ingested), (2, 2, 0));
+    assert_eq!(
+        notes(&ingested),
+        vec!["2 rows are dated after today, 2026-12-06 (the first on line 4: 2026-12-12), and were skipped: a day that has not come yet, or a period still running, would otherwise become the headline week. Check the export's dates (a spreadsheet re-save can change them), or export it again once the period has ended."]
+    );
+    let d = &ingested.parsed.diagnostics;
+    assert_eq!(
+        d.coverage
+            .map(|c| (c.first.to_string(), c.last.to_string())),
+        Some(("2026-11-22".into(), "2026-12-05".into()))
+    );
+    assert!(d.skipped.is_empty(), "counted in the note, not listed");
+    // Without a date from the page, nothing is checked: all 4 are read.
+    assert_eq!(counts(&read_ok(&bad("users_future.csv"))), (4, 0, 0));
+    // The 2099 row of the out-of-range file is skipped the same way when today is known.
+    let ingested = read_on(&bad("users_dates_out_of_range.csv"), "2026-12-06");
+    assert_eq!(counts(&ingested), (2, 1, 0));
+    assert_eq!(
+        notes(&ingested)[0],
+        "1 row is dated after today, 2026-12-06 (line 4: 2099-03-07), and was skipped: a day that has not come yet, or a period still running, would otherwise become the headline week. Check the export's dates (a spreadsheet re-save can change them), or export it again once the period has ended."
+    );
+}
+
+#[test]
+fn json_events_dated_after_today_are_skipped_and_said() {
+    // Read on 2026-12-06: line 1 (5 Dec) is read, line 2 (7 Dec 23:30 UTC, within the day's
+    // grace: it is already 7 Dec in UTC+1 late on the 6th) is read; line 3 (8 Dec 00:00:01)
+    // and line 4 (2036) are skipped: 2 read, 2 skipped.
+    let ingested = read_on(&bad("compliance_logs_future.jsonl"), "2026-12-06");
+    assert_eq!(ingested.format, FormatId::ChatgptComplianceLogsJsonl);
+    assert_eq!(counts(&ingested), (2, 2, 0));
+    assert_eq!(ingested.parsed.facts.events.len(), 2);
+    assert_eq!(
+        notes(&ingested),
+        vec!["2 rows are dated after today, 2026-12-06 (the first on line 3: 2026-12-08), and were skipped: a day that has not come yet, or a period still running, would otherwise become the headline week. Check the export's dates (a spreadsheet re-save can change them), or export it again once the period has ended."]
+    );
+    // A day later, the 8 Dec event is within the grace too; 2036 is still skipped.
+    assert_eq!(
+        counts(&read_on(&bad("compliance_logs_future.jsonl"), "2026-12-07")),
+        (3, 1, 0)
     );
 }
 
@@ -381,15 +437,7 @@ fn long_line(prefix: &str, fill: u8, len: u64, suffix: &str) -> impl Read {
 
 fn ingest_stream(reader: impl Read) -> Result<Ingested, IngestError> {
     let key = key();
-    ingest(
-        reader,
-        &IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        },
-    )
+    ingest(reader, &IngestOptions::new(&key))
 }
 
 const HUNDRED_MB: u64 = 100 << 20;
@@ -519,6 +567,8 @@ const BAD_FILES: &[&str] = &[
     "users_dates_slashes.csv",
     "users_numbers.csv",
     "users_dates_out_of_range.csv",
+    "users_future.csv",
+    "compliance_logs_future.jsonl",
     "codex_usage_truncated.ndjson",
     "user_teams_only.ndjson",
     "lookalike_users.csv",

@@ -29,15 +29,7 @@ fn sample_report(settings: &Settings) -> Report {
     let key = common::key();
     let mut data = Dataset::default();
     for (i, file) in sample_organisation(SAMPLE_SEED).iter().enumerate() {
-        let outcome = ingest(
-            &file.bytes[..],
-            &IngestOptions {
-                key: &key,
-                mapping: None,
-                foreign_snapshot_ok: false,
-                period: None,
-            },
-        );
+        let outcome = ingest(&file.bytes[..], &IngestOptions::new(&key));
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);
     }
     build_report(&data, settings, &key.fingerprint())

@@ -270,12 +270,7 @@ fn the_sample_organisation_fills_all_three_views() {
     let key = common::key();
     let mut data = Dataset::default();
     for (i, file) in sample_organisation(SAMPLE_SEED).iter().enumerate() {
-        let options = IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        };
+        let options = IngestOptions::new(&key);
         data.add(
             i as u32,
             &file.name,

@@ -111,12 +111,7 @@ fn unrecognised_columns_ask_for_a_mapping_then_read_with_it() {
     let key = key();
     let ingested = ingest(
         &bytes[..],
-        &IngestOptions {
-            key: &key,
-            mapping: Some(&mapping.to_columns()),
-            foreign_snapshot_ok: false,
-            period: None,
-        },
+        &IngestOptions::new(&key).with_mapping(Some(&mapping.to_columns())),
     )
     .expect("reads");
     let facts = &ingested.parsed.facts;

@@ -69,12 +69,7 @@ fn sample_organisation_leaves_no_email_or_name_in_the_report() {
     for (i, file) in files.iter().enumerate() {
         let outcome = uptake::engine::ingest::ingest(
             &file.bytes[..],
-            &uptake::engine::ingest::IngestOptions {
-                key: &k,
-                mapping: None,
-                foreign_snapshot_ok: false,
-                period: None,
-            },
+            &uptake::engine::ingest::IngestOptions::new(&k),
         );
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);
     }

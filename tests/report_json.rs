@@ -12,12 +12,7 @@ use uptake::engine::Report;
 
 fn sample_report() -> Report {
     let key = OrgKey::from_bytes([3u8; 32]);
-    let options = IngestOptions {
-        key: &key,
-        mapping: None,
-        foreign_snapshot_ok: false,
-        period: None,
-    };
+    let options = IngestOptions::new(&key);
     let mut dataset = Dataset::default();
     for (id, file) in sample_organisation(SAMPLE_SEED).into_iter().enumerate() {
         let size = file.bytes.len() as u64;

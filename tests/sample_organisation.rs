@@ -14,15 +14,7 @@ fn sample_files_parse_cleanly_and_fill_the_overview() {
     let key = common::key();
     let mut data = Dataset::default();
     for (i, file) in sample_organisation(SAMPLE_SEED).iter().enumerate() {
-        let outcome = ingest(
-            &file.bytes[..],
-            &IngestOptions {
-                key: &key,
-                mapping: None,
-                foreign_snapshot_ok: false,
-                period: None,
-            },
-        );
+        let outcome = ingest(&file.bytes[..], &IngestOptions::new(&key));
         data.add(i as u32, &file.name, file.bytes.len() as u64, outcome);
     }
     let report = build_report(&data, &Settings::default(), &key.fingerprint());
@@ -330,12 +322,7 @@ fn headline_week_people_per_tool_counted_from_the_raw_files() {
     let key = common::key();
     let mut data = Dataset::default();
     for (i, f) in files.iter().enumerate() {
-        let options = IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        };
+        let options = IngestOptions::new(&key);
         data.add(
             i as u32,
             &f.name,

@@ -36,12 +36,7 @@ fn sample_files() -> Vec<(String, Vec<u8>)> {
 fn load(dataset: &mut Dataset, id: u32, name: &str, bytes: &[u8], key: &OrgKey, foreign: bool) {
     let outcome = ingest(
         bytes,
-        &IngestOptions {
-            key,
-            mapping: None,
-            foreign_snapshot_ok: foreign,
-            period: None,
-        },
+        &IngestOptions::new(key).with_foreign_snapshot_ok(foreign),
     );
     dataset.add(id, name, bytes.len() as u64, outcome);
 }

@@ -96,12 +96,9 @@ fn read_mapped(
     let key = key();
     ingest(
         fixture(name).as_slice(),
-        &IngestOptions {
-            key: &key,
-            mapping: Some(mapping),
-            foreign_snapshot_ok: false,
-            period,
-        },
+        &IngestOptions::new(&key)
+            .with_mapping(Some(mapping))
+            .with_period(period),
     )
 }
 

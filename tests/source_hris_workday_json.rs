@@ -141,12 +141,7 @@ fn unrecognised_keys_ask_for_a_mapping_then_read_with_it() {
     let k = key();
     let ingested = ingest(
         bytes,
-        &IngestOptions {
-            key: &k,
-            mapping: Some(&mapping.to_columns()),
-            foreign_snapshot_ok: false,
-            period: None,
-        },
+        &IngestOptions::new(&k).with_mapping(Some(&mapping.to_columns())),
     )
     .expect("reads");
     let facts = &ingested.parsed.facts;

@@ -154,6 +154,26 @@ fn the_readme_sql_output_gives_the_compliance_logs_figures() {
 }
 
 #[test]
+fn counts_near_the_largest_number_are_read_without_overflow() {
+    // Found by fuzzing (uptake_facts_csv): 18446744073709551615 messages (u64::MAX) and 5
+    // sessions once overflowed while deciding whether the day shows activity (a panic in
+    // tests, a wrong "inactive" in the page). Its model and surface rows add up the same way.
+    let csv = "person,tool,day,model,surface,messages,sessions\n\
+               ann@example.com,chatgpt,2026-06-08,,,18446744073709551615,5\n\
+               bo@example.com,chatgpt,2026-06-08,gpt-5,,18446744073709551615,1\n\
+               bo@example.com,chatgpt,2026-06-08,o3,,18446744073709551615,1\n";
+    let ingested = common::read_bytes(csv.as_bytes()).expect("read");
+    assert_eq!(ingested.parsed.diagnostics.rows_accepted, 3);
+    let daily = &ingested.parsed.facts.daily;
+    assert!(daily.iter().all(|d| d.active));
+    // bo's total is the sum of the model rows: u64::MAX, saturated.
+    assert!(daily
+        .iter()
+        .any(|d| d.breakdown.model.is_none() && d.measures.sessions == 2));
+    assert!(daily.iter().all(|d| d.measures.interactions == u64::MAX));
+}
+
+#[test]
 fn the_readme_shows_the_sql_that_is_tested() {
     let readme = include_str!("../README.md");
     let sql = include_str!("../scripts/compliance_logs_to_facts.sql");

@@ -2,9 +2,10 @@
 //! Peeks at the start to detect the format, undoes the encoding, and hands the stream to the
 //! format's parser. Nothing here knows about browsers: the caller supplies a `Read`.
 
-use super::date::DaySpan;
+use super::date::{Day, DaySpan};
 use super::detect::{detect, Detection, FormatId};
 use super::identity::OrgKey;
+use super::memory_budget::{refusal, Budgeted, MemoryBudget};
 use super::sources::mapping::{ColumnMapping, MAPPABLE};
 use super::sources::registry::ParseContext;
 use super::sources::{FileError, Parsed};
@@ -14,7 +15,9 @@ use std::io::{Cursor, Read};
 /// How many bytes are peeked for detection.
 pub const HEAD_BYTES: usize = 64 * 1024;
 
-/// Settings for reading one file.
+/// Settings for reading one file: `IngestOptions::new(&key)` and the setters below for what
+/// differs from the defaults (no mapping, dropped snapshots must match the key, no period).
+#[derive(Clone, Copy)]
 pub struct IngestOptions<'a> {
     pub key: &'a OrgKey,
     /// Columns chosen by the analyst in the mapper (an HRIS roster, a Claude Code analytics
@@ -26,6 +29,49 @@ pub struct IngestOptions<'a> {
     /// The period the analyst said a dateless file covers (Claude spend report, Gemini usage
     /// report), once the page has asked (see `sources::PeriodRequest`).
     pub period: Option<DaySpan>,
+    /// Today's date on the page's clock (the engine has none). Rows dated after it are skipped
+    /// and noted (`Diagnostics::after_today`); `None` checks nothing.
+    pub today: Option<Day>,
+    /// The memory the read may add before the file is refused (`memory_budget`); `None`
+    /// reads without limit.
+    pub budget: Option<MemoryBudget<'a>>,
+}
+
+impl<'a> IngestOptions<'a> {
+    /// Reading under `key`, with nothing else given.
+    pub fn new(key: &'a OrgKey) -> Self {
+        IngestOptions {
+            key,
+            mapping: None,
+            foreign_snapshot_ok: false,
+            period: None,
+            today: None,
+            budget: None,
+        }
+    }
+
+    pub fn with_mapping(self, mapping: Option<&'a ColumnMapping>) -> Self {
+        IngestOptions { mapping, ..self }
+    }
+
+    pub fn with_foreign_snapshot_ok(self, foreign_snapshot_ok: bool) -> Self {
+        IngestOptions {
+            foreign_snapshot_ok,
+            ..self
+        }
+    }
+
+    pub fn with_period(self, period: Option<DaySpan>) -> Self {
+        IngestOptions { period, ..self }
+    }
+
+    pub fn with_today(self, today: Option<Day>) -> Self {
+        IngestOptions { today, ..self }
+    }
+
+    pub fn with_budget(self, budget: Option<MemoryBudget<'a>>) -> Self {
+        IngestOptions { budget, ..self }
+    }
 }
 
 /// A file that was read.
@@ -122,7 +168,18 @@ fn ingest_stream(
     if zip_allowed && head.starts_with(b"PK\x03\x04") {
         return ingest_zip(head, reader, options);
     }
-    let mut stream = Utf8Reader::new(Cursor::new(head.clone()).chain(reader), &head);
+    // Every megabyte the memory the read added is checked against the budget (one place, not
+    // per row): past it the stream fails, and the file is refused below whatever the parser
+    // made of the failed read.
+    let unlimited = MemoryBudget {
+        limit: u64::MAX,
+        used: &|| 0,
+    };
+    let mut budgeted = Budgeted::new(
+        Cursor::new(head.clone()).chain(reader),
+        options.budget.unwrap_or(unlimited),
+    );
+    let mut stream = Utf8Reader::new(&mut budgeted, &head);
     let encoding = stream.encoding();
     let (mut format, delimiter) = match detect(&head) {
         Detection::Known { format, delimiter } => (format, delimiter),
@@ -153,8 +210,18 @@ fn ingest_stream(
         mapping: options.mapping,
         foreign_snapshot_ok: options.foreign_snapshot_ok,
         period: options.period,
+        today: options.today,
     };
-    let mut parsed = (format.spec().parse)(&mut stream, &context).map_err(|error| IngestError {
+    let parsed = (format.spec().parse)(&mut stream, &context);
+    drop(stream);
+    if let (Some(read), Some(budget)) = (budgeted.stopped_at, options.budget) {
+        let (message, hint) = refusal(read, budget.limit);
+        return Err(IngestError {
+            format: Some(format),
+            error: FileError::new(message, hint),
+        });
+    }
+    let mut parsed = parsed.map_err(|error| IngestError {
         format: Some(format),
         error,
     })?;
@@ -175,9 +242,9 @@ fn ingest_stream(
 /// reports are younger): rows before it carry a wrong date.
 pub const EARLIEST_PLAUSIBLE_YEAR: i32 = 2015;
 
-/// Notes what a file that was read still gets wrong as a whole: no rows at all, or dates from
-/// before any of these tools existed. (Dates in the future need the page's clock: the engine
-/// has none.)
+/// Notes what a file that was read still gets wrong as a whole: no rows at all, rows dated
+/// after today (skipped by the parser, see `Diagnostics::after_today`), or dates from before
+/// any of these tools existed.
 fn note_implausible(parsed: &mut Parsed, json: bool) {
     let d = &mut parsed.diagnostics;
     if d.rows_accepted + d.rows_skipped + d.rows_duplicate == 0
@@ -190,7 +257,10 @@ fn note_implausible(parsed: &mut Parsed, json: bool) {
             "No rows were found after the header: the export covers nobody. Export a period that has activity, or check that the download finished."
         });
     }
-    let earliest = super::date::Day::from_ymd(EARLIEST_PLAUSIBLE_YEAR, 1, 1);
+    if let Some(future) = d.future.as_ref().map(|f| f.note()) {
+        d.note(future);
+    }
+    let earliest = Day::from_ymd(EARLIEST_PLAUSIBLE_YEAR, 1, 1);
     if let (Some(coverage), Some(earliest)) = (d.coverage, earliest) {
         if coverage.first < earliest {
             d.note(format!(

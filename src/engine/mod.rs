@@ -14,6 +14,7 @@ pub mod identity;
 pub mod ingest;
 pub mod intern;
 pub mod literal;
+pub mod memory_budget;
 pub mod metrics;
 pub mod query;
 pub mod report;

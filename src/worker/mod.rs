@@ -127,6 +127,17 @@ pub enum Reply {
     },
 }
 
+/// Today's date where the page is (the browser's local date; a worker keeps the page's clock
+/// and time zone), for `IngestOptions::today` and the period asker: the engine has no clock.
+pub fn today() -> Option<crate::engine::date::Day> {
+    let now = js_sys::Date::new_0();
+    crate::engine::date::Day::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+}
+
 /// The size of this wasm instance's memory in bytes (0 outside wasm).
 pub fn wasm_memory_bytes() -> u64 {
     #[cfg(target_arch = "wasm32")]

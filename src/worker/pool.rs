@@ -50,8 +50,47 @@ pub enum Event {
     },
     /// JSON text to pass to the page as it is (progress, problems).
     Forward(String),
-    /// The helper stopped (a crash in the parser); `Pool::job_of` says what it held.
-    Crashed,
+    /// The helper stopped (its wasm trapped); `Pool::job_of` says what it held.
+    Crashed(Crash),
+}
+
+/// What a helper's panic hook throws, so that its error can be told from running out of memory.
+pub const PANIC_MARK: &str = "uptake-panic";
+
+/// Why a helper stopped, from the message of the error its worker raised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Crash {
+    /// The wasm trapped without a panic: Rust aborts when its memory cannot grow (the tab's
+    /// limit), and a stack or an `ArrayBuffer` that cannot be had fails the same way.
+    OutOfMemory,
+    /// A panic in Uptake's own code (`PANIC_MARK`), or an error nothing explains.
+    Stopped,
+}
+
+impl Crash {
+    pub fn of(message: &str) -> Crash {
+        let lower = message.to_ascii_lowercase();
+        let memory = ["unreachable", "memory", "allocation", "call stack"];
+        if !lower.contains(PANIC_MARK) && memory.iter().any(|m| lower.contains(m)) {
+            Crash::OutOfMemory
+        } else {
+            Crash::Stopped
+        }
+    }
+
+    /// What the file's row says happened, and what to do.
+    pub fn explain(self) -> (&'static str, &'static str) {
+        match self {
+            Crash::OutOfMemory => (
+                "its reader ran out of memory while reading it, so the file is too large for this browser tab",
+                "Load it in shorter periods (export fewer days or weeks per file), or pre-aggregate it to the Uptake facts CSV (README, \"Uptake facts CSV\") and load that. The other files are not affected.",
+            ),
+            Crash::Stopped => (
+                "its reader stopped on an error in Uptake while reading it",
+                "Load it again; if it stops again, report the problem with the file's first lines (never the data). The other files are not affected.",
+            ),
+        }
+    }
 }
 
 #[derive(Default)]
@@ -264,7 +303,11 @@ fn start(index: usize, on_event: fn(usize, Event)) -> Option<Helper> {
     });
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         event.prevent_default();
-        on_event(index, Event::Crashed);
+        let message = event
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(web_sys::ErrorEvent::message)
+            .unwrap_or_default();
+        on_event(index, Event::Crashed(Crash::of(&message)));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

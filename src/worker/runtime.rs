@@ -8,6 +8,7 @@ use crate::engine::dataset::{Dataset, LoadedFile as ParsedFile};
 use crate::engine::date::DaySpan;
 use crate::engine::identity::OrgKey;
 use crate::engine::ingest::{ingest, IngestOptions};
+use crate::engine::memory_budget::{MemoryBudget, FILE_MEMORY_BUDGET};
 use crate::engine::metrics::build_report_for;
 use crate::engine::query::Query;
 use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
@@ -92,7 +93,14 @@ pub fn start() {
     scope().set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
     post(&Reply::Started);
-    if !pool::is_helper() {
+    if pool::is_helper() {
+        // A panic throws a marked error, so the dataset worker can tell it from a trap for
+        // memory (pool::Crash). Only where in Uptake's code: never the data.
+        std::panic::set_hook(Box::new(|info| {
+            let place = info.location().map(ToString::to_string).unwrap_or_default();
+            wasm_bindgen::throw_str(&format!("{}: {place}", pool::PANIC_MARK));
+        }));
+    } else {
         STATE.with(|state| state.borrow_mut().pool.warm_up(on_pool_event));
     }
 }
@@ -331,17 +339,15 @@ fn on_pool_event(index: usize, event: pool::Event) {
                     state.finished.push(file_id);
                 }
             }
-            pool::Event::Crashed => {
+            pool::Event::Crashed(crash) => {
                 let job = state.pool.job_of(index);
                 state.pool.drop_helper(index, on_pool_event);
                 if let Some((file_id, generation, name, size)) = job {
                     if state.generations.get(&file_id) == Some(&generation) {
-                        state.dataset.insert(failed(
-                            file_id,
-                            &name,
-                            size,
-                            "the reader stopped on this file",
-                        ));
+                        let (what, hint) = crash.explain();
+                        state
+                            .dataset
+                            .insert(failed_because(file_id, &name, size, what, hint));
                         state.finished.push(file_id);
                     }
                 }
@@ -355,6 +361,12 @@ fn on_pool_event(index: usize, event: pool::Event) {
 
 /// A file whose reading failed outside the parser's own diagnostics.
 pub(super) fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedFile {
+    let hint = "Check that it is an unmodified export; if it is, load it again, or report the problem with the file's first lines (never the data).";
+    failed_because(file_id, name, size, what, hint)
+}
+
+/// A file whose reading failed: `what` happened, `hint` says what to do.
+fn failed_because(file_id: u32, name: &str, size: u64, what: &str, hint: &str) -> ParsedFile {
     ParsedFile::new(
         file_id,
         name,
@@ -363,7 +375,7 @@ pub(super) fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedF
             format: None,
             error: crate::engine::sources::FileError::new(
                 format!("{name} could not be read: {what}."),
-                "Check that it is an unmodified export; if it is, load it again, or report the problem with the file's first lines (never the data).",
+                hint,
             ),
         }),
     )
@@ -391,12 +403,12 @@ fn parse_for_pool(
                     });
                 }
             };
-            let options = IngestOptions {
-                key: &key,
-                mapping: mapping.as_ref(),
-                foreign_snapshot_ok: embedded,
-                period,
-            };
+            let options = IngestOptions::new(&key)
+                .with_mapping(mapping.as_ref())
+                .with_foreign_snapshot_ok(embedded)
+                .with_period(period)
+                .with_today(super::today())
+                .with_budget(Some(FILE_BUDGET));
             let result = match FileRead::new(file, &mut progress) {
                 Ok(reader) => ingest(reader, &options),
                 Err(error) => Err(crate::engine::ingest::IngestError {
@@ -447,12 +459,12 @@ fn read(state: &mut State, file_id: u32) {
             });
         }
     };
-    let options = IngestOptions {
-        key: &key,
-        mapping: loaded.mapping.as_ref(),
-        foreign_snapshot_ok: loaded.embedded,
-        period: loaded.period,
-    };
+    let options = IngestOptions::new(&key)
+        .with_mapping(loaded.mapping.as_ref())
+        .with_foreign_snapshot_ok(loaded.embedded)
+        .with_period(loaded.period)
+        .with_today(super::today())
+        .with_budget(Some(FILE_BUDGET));
     let outcome = match FileRead::new(loaded.file.clone(), &mut progress) {
         Ok(reader) => ingest(reader, &options),
         Err(error) => Err(crate::engine::ingest::IngestError {
@@ -463,6 +475,13 @@ fn read(state: &mut State, file_id: u32) {
     let name = loaded.name.clone();
     state.dataset.add(file_id, &name, size, outcome);
 }
+
+/// The memory one file's read may add to this worker's wasm memory (which only grows, so its
+/// size is what the reads have needed so far).
+const FILE_BUDGET: MemoryBudget<'static> = MemoryBudget {
+    limit: FILE_MEMORY_BUDGET,
+    used: &super::wasm_memory_bytes,
+};
 
 /// Computes the Report and posts it, saying which files' reads ended since the last one
 /// (`file_id` and every file a parse worker finished meanwhile).

@@ -73,12 +73,7 @@ pub fn input(name: &str, write: Writer) -> (Vec<u8>, String) {
 /// Reads one file through the engine's front door, as the worker does.
 pub fn read(bytes: &[u8]) -> Ingested {
     let key = key();
-    let options = IngestOptions {
-        key: &key,
-        mapping: None,
-        foreign_snapshot_ok: false,
-        period: None,
-    };
+    let options = IngestOptions::new(&key);
     match ingest(bytes, &options) {
         Ok(ingested) => ingested,
         Err(e) => panic!("benchmark input not readable: {}", e.error.message),

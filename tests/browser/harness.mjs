@@ -166,14 +166,15 @@ export const CHROMIUM_ARGS = [
 ];
 
 /**
- * Launches headless Debian Chromium with a fresh profile and context (viewport 1440×900).
- * Returns `{browser, context, page}`; close with `browser.close()`.
+ * Launches headless Debian Chromium with a fresh profile and context (viewport 1440×900),
+ * with `args` after the usual flags. Returns `{browser, context, page}`; close with
+ * `browser.close()`.
  */
-export async function launch({ viewport = { width: 1440, height: 900 } } = {}) {
+export async function launch({ viewport = { width: 1440, height: 900 }, args = [] } = {}) {
   const browser = await chromium.launch({
     executablePath: process.env.UPTAKE_CHROMIUM || '/usr/bin/chromium',
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
   });
   const context = await browser.newContext({ viewport, bypassCSP: false, acceptDownloads: true });
   const page = await context.newPage();

@@ -25,15 +25,7 @@ pub fn fixture(name: &str) -> Vec<u8> {
 
 pub fn read_bytes(bytes: &[u8]) -> Result<Ingested, IngestError> {
     let key = key();
-    ingest(
-        bytes,
-        &IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        },
-    )
+    ingest(bytes, &IngestOptions::new(&key))
 }
 
 pub fn read(name: &str) -> Ingested {
@@ -98,11 +90,6 @@ pub fn read_for(
     let key = key();
     ingest(
         fixture(name).as_slice(),
-        &IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period,
-        },
+        &IngestOptions::new(&key).with_period(period),
     )
 }

@@ -52,32 +52,43 @@ impl Measures {
     pub const USED_CODING_AGENT: u8 = 16;
 
     pub fn add(&mut self, o: &Measures) {
-        self.interactions += o.interactions;
-        self.sessions += o.sessions;
-        self.turns += o.turns;
-        self.suggestions += o.suggestions;
-        self.acceptances += o.acceptances;
-        self.lines_suggested += o.lines_suggested;
-        self.lines_accepted += o.lines_accepted;
-        self.lines_added += o.lines_added;
-        self.lines_deleted += o.lines_deleted;
-        self.input_tokens += o.input_tokens;
-        self.cached_input_tokens += o.cached_input_tokens;
-        self.output_tokens += o.output_tokens;
+        self.interactions = self.interactions.saturating_add(o.interactions);
+        self.sessions = self.sessions.saturating_add(o.sessions);
+        self.turns = self.turns.saturating_add(o.turns);
+        self.suggestions = self.suggestions.saturating_add(o.suggestions);
+        self.acceptances = self.acceptances.saturating_add(o.acceptances);
+        self.lines_suggested = self.lines_suggested.saturating_add(o.lines_suggested);
+        self.lines_accepted = self.lines_accepted.saturating_add(o.lines_accepted);
+        self.lines_added = self.lines_added.saturating_add(o.lines_added);
+        self.lines_deleted = self.lines_deleted.saturating_add(o.lines_deleted);
+        self.input_tokens = self.input_tokens.saturating_add(o.input_tokens);
+        self.cached_input_tokens = self
+            .cached_input_tokens
+            .saturating_add(o.cached_input_tokens);
+        self.output_tokens = self.output_tokens.saturating_add(o.output_tokens);
         self.has_tokens |= o.has_tokens;
         self.credits += o.credits;
         self.cost_usd += o.cost_usd;
-        self.commits += o.commits;
-        self.pull_requests += o.pull_requests;
-        self.reviews += o.reviews;
-        self.comments += o.comments;
-        self.comments_engaged += o.comments_engaged;
+        self.commits = self.commits.saturating_add(o.commits);
+        self.pull_requests = self.pull_requests.saturating_add(o.pull_requests);
+        self.reviews = self.reviews.saturating_add(o.reviews);
+        self.comments = self.comments.saturating_add(o.comments);
+        self.comments_engaged = self.comments_engaged.saturating_add(o.comments_engaged);
         self.used |= o.used;
     }
 
-    /// Any user-initiated activity at all.
+    /// Any user-initiated activity at all. (Counts are compared, never added: a file can give
+    /// counts near `u64::MAX`, found by fuzzing `uptake_facts_csv`.)
     pub fn any_activity(&self) -> bool {
-        self.interactions + self.sessions + self.turns + self.acceptances + self.suggestions > 0
+        [
+            self.interactions,
+            self.sessions,
+            self.turns,
+            self.acceptances,
+            self.suggestions,
+        ]
+        .iter()
+        .any(|&n| n > 0)
             || self.credits > 0.0
             || self.used != 0
     }

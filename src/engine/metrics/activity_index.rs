@@ -198,13 +198,7 @@ mod tests {
         let key = OrgKey::from_bytes([7; 32]);
         let mut dataset = Dataset::default();
         for (i, file) in sample_organisation(SAMPLE_SEED).iter().enumerate() {
-            let options = IngestOptions {
-                key: &key,
-                mapping: None,
-                foreign_snapshot_ok: false,
-                period: None,
-            };
-            let outcome = ingest(&file.bytes[..], &options);
+            let outcome = ingest(&file.bytes[..], &IngestOptions::new(&key));
             dataset.add(i as u32, &file.name, file.bytes.len() as u64, outcome);
         }
         let facts = dataset.facts();

@@ -549,12 +549,7 @@ mod tests {
     #[test]
     fn same_scale_same_bytes_and_every_row_parses() {
         let key = OrgKey::from_bytes([3; 32]);
-        let options = IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        };
+        let options = IngestOptions::new(&key);
         for (write, format) in FILES {
             let (mut a, mut b) = (Vec::new(), Vec::new());
             let rows = write(&small(), &mut a).expect("write to memory");

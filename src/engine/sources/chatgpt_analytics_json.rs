@@ -9,6 +9,7 @@ pub(super) mod usage;
 use super::json_rows::each_record;
 use super::registry::FormatSpec;
 use super::{Diagnostics, FileError, Parsed};
+use crate::engine::date::Day;
 use crate::engine::detect::{lookup, FormatId, Probe};
 use crate::engine::facts::{Breakdown, Facts, IdentityId, Measures, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -24,7 +25,7 @@ pub const CHATGPT_FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["object", "start_time", "user_id", "totals"],
     matches: |probe| first_object(probe) == Some(CHATGPT_ROW),
-    parse: |reader, ctx| parse(reader, ctx.key, Tool::Chatgpt),
+    parse: |reader, ctx| parse(reader, ctx.key, Tool::Chatgpt, ctx.today),
 };
 
 pub const CODEX_FORMAT: FormatSpec = FormatSpec {
@@ -34,7 +35,7 @@ pub const CODEX_FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["object", "start_time", "user_id", "totals", "clients"],
     matches: |probe| first_object(probe) == Some(CODEX_ROW),
-    parse: |reader, ctx| parse(reader, ctx.key, Tool::Codex),
+    parse: |reader, ctx| parse(reader, ctx.key, Tool::Codex, ctx.today),
 };
 
 const CHATGPT_ROW: &str = "workspace.usage.result";
@@ -67,8 +68,13 @@ struct Actor {
     email: Option<String>,
 }
 
-fn parse(reader: &mut dyn Read, key: &OrgKey, tool: Tool) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+fn parse(
+    reader: &mut dyn Read,
+    key: &OrgKey,
+    tool: Tool,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut days = DayCheck::default();
     let mut more_pages = false;
@@ -126,6 +132,9 @@ fn read_row(
         }
     };
     let day = days.day(row.start_time.as_ref(), row.end_time.as_ref(), line)?;
+    if diagnostics.after_today(line, day) {
+        return Ok(());
+    }
     let (mut total, users) =
         read_usage(row.totals.as_ref().unwrap_or(&Usage::default()), "totals")?;
     if let Some(attribution) = &row.code_attribution {

@@ -52,9 +52,18 @@ pub(super) fn label(facts: &mut Facts, text: Option<&str>) -> Option<Sym> {
     (!text.is_empty()).then(|| facts.strings.intern(text))
 }
 
-/// Adds an event once, counting it as accepted (and its day as covered) or as a duplicate.
-pub(super) fn push(facts: &mut Facts, diagnostics: &mut Diagnostics, event: MessageEvent) {
+/// Adds an event once, counting it as accepted (and its day as covered) or as a duplicate;
+/// an event dated after today is skipped (`Diagnostics::after_today`).
+pub(super) fn push(
+    facts: &mut Facts,
+    diagnostics: &mut Diagnostics,
+    line: u64,
+    event: MessageEvent,
+) {
     let day = Day::from_unix_seconds(event.at);
+    if diagnostics.after_today(line, day) {
+        return;
+    }
     if facts.push_event(event) {
         diagnostics.rows_accepted += 1;
         diagnostics.cover(DaySpan::new(day, day));

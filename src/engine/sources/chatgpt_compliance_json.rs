@@ -13,6 +13,7 @@ use super::json_rows;
 use super::records::Record;
 use super::registry::FormatSpec;
 use super::{Diagnostics, FileError, Parsed};
+use crate::engine::date::Day;
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Facts, MessageEvent, Role, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -27,7 +28,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["object", "user_email", "messages"],
     matches,
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 const CONVERSATION_OBJECT: &str = "compliance.workspace.conversation";
@@ -79,8 +80,8 @@ struct Author {
 }
 
 /// Parses a Compliance API conversations page.
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut more_messages = 0u64;
     let mut more_pages = false;
@@ -190,6 +191,6 @@ fn read_conversation(
             has_tokens: false,
             key: hasher.short_hash(IdKind::Event, id),
         };
-        push(facts, diagnostics, event);
+        push(facts, diagnostics, line, event);
     }
 }

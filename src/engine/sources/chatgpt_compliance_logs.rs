@@ -17,6 +17,7 @@ use super::chatgpt_compliance_common::{instant, label, person, push, Content, Te
 use super::json_rows;
 use super::registry::FormatSpec;
 use super::{FileError, Parsed};
+use crate::engine::date::Day;
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Facts, IdentityId, MessageEvent, Role, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -32,7 +33,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["event_id", "principal", "actor", "timestamp"],
     matches,
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): the first event has `event_id`, `principal` and `actor` (or,
@@ -153,8 +154,8 @@ impl Unused {
 }
 
 /// Parses a Compliance Logs event file.
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut unused = Unused::default();
     let facts = &mut parsed.facts;
@@ -172,7 +173,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
                 _ => return unused.count(&kind),
             };
             match outcome {
-                Ok(event) => push(facts, diagnostics, event),
+                Ok(event) => push(facts, diagnostics, record.line, event),
                 Err(reason) => diagnostics.skip(record.line, None, reason),
             }
         },

@@ -24,7 +24,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["gpt_id", "messages_workspace", "unique_messagers_workspace"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse_assets(reader, ctx.delimiter, ctx.key, &GPTS),
+    parse: |reader, ctx| parse_assets(reader, ctx.delimiter, ctx.key, &GPTS, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {gpt_id, messages_workspace, unique_messagers_workspace}.
@@ -83,6 +83,7 @@ pub fn parse_assets(
     delimiter: u8,
     key: &OrgKey,
     format: &AssetFormat,
+    today: Option<Day>,
 ) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
@@ -112,12 +113,15 @@ pub fn parse_assets(
         messages: h.find(&["messages_workspace", "messages"]),
         unique_users: h.find(&["unique_messagers_workspace", "unique_messagers"]),
     };
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, format, &mut hasher, &mut parsed.facts) {
             Ok(asset) => {
                 let span = asset.period;
+                if parsed.diagnostics.after_today(row.line, span.last) {
+                    continue;
+                }
                 let added = parsed.facts.push_asset(asset);
                 parsed.diagnostics.count(added, Some(span));
             }

@@ -34,7 +34,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["mapping", "create_time", "current_node"],
     matches,
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// Said of every personal export in the file list.
@@ -137,8 +137,8 @@ struct Tally {
 }
 
 /// Parses `conversations.json`.
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut tally = Tally::default();
     let personal = &mut parsed.personal;
@@ -319,6 +319,9 @@ fn read_conversation(
     }
     for m in out {
         let day = Day::from_unix_seconds(m.at);
+        if diagnostics.after_today(record.line, day) {
+            continue;
+        }
         let added = personal.push(m);
         diagnostics.count(added, Some(DaySpan::new(day, day)));
     }

@@ -20,7 +20,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["project_id", "messages_workspace"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse_assets(reader, ctx.delimiter, ctx.key, &PROJECTS),
+    parse: |reader, ctx| parse_assets(reader, ctx.delimiter, ctx.key, &PROJECTS, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {project_id, messages_workspace}.

@@ -27,7 +27,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
         "gpt_messages",
     ],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {period_start, email, messages} and one of the others.
@@ -99,7 +99,12 @@ impl Columns {
 type RowError = (&'static str, String);
 
 /// Parses a whole Users CSV (already decoded to UTF-8).
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let columns = Columns::find(&table.header);
     if columns.email.is_none() || columns.period_start.is_none() {
@@ -108,7 +113,7 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
             "Export the Users report again from ChatGPT → Workspace settings → Workspace analytics.",
         ));
     }
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut models = Vec::new();
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
@@ -117,6 +122,9 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         match read_row(&row, &columns, &mut hasher, &mut parsed, &mut models) {
             Ok(Some(activity)) => {
                 let span = activity.period;
+                if parsed.diagnostics.after_today(line, span.last) {
+                    continue;
+                }
                 let added = parsed.facts.push_period(activity, &models);
                 parsed.diagnostics.count(added, Some(span));
             }

@@ -19,7 +19,7 @@ use super::mapping::{self, ColumnMapping, MappingField, MappingForm, MappingRequ
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed, PeriodRequest};
-use crate::engine::date::DaySpan;
+use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Cadence, PeriodActivity, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -41,7 +41,14 @@ pub const FORMAT: FormatSpec = FormatSpec {
     },
     parse: |reader, ctx| {
         let mapping = ctx.mapping.filter(|m| m.format == FormatId::ClaudeCodeCsv);
-        parse(reader, ctx.delimiter, ctx.key, ctx.period, mapping)
+        parse(
+            reader,
+            ctx.delimiter,
+            ctx.key,
+            ctx.period,
+            mapping,
+            ctx.today,
+        )
     },
 };
 
@@ -136,6 +143,7 @@ pub fn parse(
     key: &OrgKey,
     period: Option<DaySpan>,
     mapping: Option<&ColumnMapping>,
+    today: Option<Day>,
 ) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let width = table.header.names.len();
@@ -162,7 +170,7 @@ pub fn parse(
     };
     let email_name = table.header.name(email).to_string();
     let lines_name = table.header.name(lines).to_string();
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut total = 0u64;
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
@@ -173,6 +181,9 @@ pub fn parse(
                 continue;
             }
         };
+        if parsed.diagnostics.after_today(row.line, period.last) {
+            continue;
+        }
         let Some(pseudonym) = hasher.hash(IdKind::Email, &row.get(Some(email))) else {
             parsed.diagnostics.skip(
                 row.line,

@@ -34,7 +34,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["actor", "core_metrics", "model_breakdown"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): `data[]` records with `core_metrics` and `actor`.
@@ -127,8 +127,8 @@ struct RecordSums {
     models: Vec<(String, Measures)>,
 }
 
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut days: Vec<PersonDay> = Vec::new();
     let mut index: HashMap<(IdentityId, Day), usize> = HashMap::new();
@@ -150,6 +150,9 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
                     return diagnostics.skip(record.line, Some(column), reason);
                 }
             };
+            if diagnostics.after_today(record.line, read.day) {
+                return;
+            }
             let Some(pseudonym) = hasher.hash(IdKind::Email, &read.email) else {
                 return diagnostics.skip(
                     record.line,

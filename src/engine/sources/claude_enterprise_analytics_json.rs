@@ -46,7 +46,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["user", "chat_metrics", "claude_code_metrics"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, ctx| parse(reader, ctx.key, ctx.period),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.period, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): `data[]` with `chat_metrics` / `claude_code_metrics`; usage and
@@ -132,8 +132,9 @@ pub fn parse(
     reader: &mut dyn Read,
     key: &OrgKey,
     given: Option<DaySpan>,
+    today: Option<Day>,
 ) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut undated = 0u64;
     let mut other_currency = false;
@@ -171,6 +172,9 @@ pub fn parse(
                     return diagnostics.skip(record.line, Some(column), reason)
                 }
             };
+            if diagnostics.after_today(record.line, day) {
+                return;
+            }
             let Some(identity) = person(&row, &mut hasher, facts) else {
                 return diagnostics.skip(
                     record.line,

@@ -17,7 +17,7 @@ use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed, PeriodRequest};
-use crate::engine::date::DaySpan;
+use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Facts, IdentityId, Tool, UsageCharge};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -30,7 +30,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["user_email", "total_net_spend_usd", "total_requests"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {user_email, total_net_spend_usd}.
@@ -71,6 +71,7 @@ pub fn parse(
     delimiter: u8,
     key: &OrgKey,
     period: Option<DaySpan>,
+    today: Option<Day>,
 ) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
@@ -111,13 +112,16 @@ pub fn parse(
         net,
         gross: h.find(&["total_gross_spend_usd"]),
     };
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let unit = parsed.facts.strings.intern("requests");
     let mut net_total = 0.0;
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts, period) {
             Ok(mut charge) => {
+                if parsed.diagnostics.after_today(row.line, period.last) {
+                    continue;
+                }
                 charge.unit = Some(unit);
                 net_total += charge.net_usd;
                 let added = parsed.facts.push_charge(charge);

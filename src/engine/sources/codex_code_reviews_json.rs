@@ -22,7 +22,7 @@ pub const REVIEWS_FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["start_time", "pull_request_reviews", "comments"],
     matches: |probe| is_review_page(probe, false),
-    parse: |reader, _| parse(reader, REVIEWS),
+    parse: |reader, ctx| parse(reader, REVIEWS, ctx.today),
 };
 
 pub const RESPONSES_FORMAT: FormatSpec = FormatSpec {
@@ -32,7 +32,7 @@ pub const RESPONSES_FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["start_time", "pull_request_reviews", "replies", "reactions"],
     matches: |probe| is_review_page(probe, true),
-    parse: |reader, _| parse(reader, RESPONSES),
+    parse: |reader, ctx| parse(reader, RESPONSES, ctx.today),
 };
 
 /// The `OrgDaily` kinds these rows are filed under.
@@ -85,8 +85,12 @@ struct EngagedFrom {
     nowhere: bool,
 }
 
-fn parse(reader: &mut dyn Read, kind: &'static str) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+fn parse(
+    reader: &mut dyn Read,
+    kind: &'static str,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut days = DayCheck::default();
     let mut from = EngagedFrom::default();
     let Parsed {
@@ -145,6 +149,9 @@ fn read_row(
         return Err(("pull_request_reviews".into(), reason.into()));
     }
     let day = days.day(row.start_time.as_ref(), row.end_time.as_ref(), line)?;
+    if diagnostics.after_today(line, day) {
+        return Ok(());
+    }
     let mut measures = Measures {
         reviews: count(row.pull_request_reviews.as_ref(), "pull_request_reviews")?.unwrap_or(0),
         comments: count(row.comments.as_ref(), "comments")?.unwrap_or(0),

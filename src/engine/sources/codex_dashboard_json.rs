@@ -30,7 +30,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["date", "totals"],
     matches,
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): rows with `date` and `totals`, `n_new_sessions_total` or
@@ -73,8 +73,8 @@ struct Row {
     other: BTreeMap<String, Value>,
 }
 
-fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let Parsed {
         facts, diagnostics, ..
@@ -84,7 +84,8 @@ fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
         &["data"],
         diagnostics,
         |row, record, diagnostics| {
-            if let Err((column, reason)) = read_row(row, &mut hasher, facts, diagnostics) {
+            let read = read_row(row, record.line, &mut hasher, facts, diagnostics);
+            if let Err((column, reason)) = read {
                 let column = (!column.is_empty()).then_some(column.as_str());
                 diagnostics.skip(record.line, column, reason);
             }
@@ -95,6 +96,7 @@ fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
 
 fn read_row(
     row: Row,
+    line: u64,
     hasher: &mut Pseudonymiser<'_>,
     facts: &mut Facts,
     diagnostics: &mut Diagnostics,
@@ -111,6 +113,9 @@ fn read_row(
             format!("expected a date like 2026-06-01, found {found}"),
         )
     })?;
+    if diagnostics.after_today(line, day) {
+        return Ok(());
+    }
     if row.n_new_sessions_total.is_some() || row.n_user_messages_total.is_some() {
         return user_row(row, day, hasher, facts, diagnostics);
     }

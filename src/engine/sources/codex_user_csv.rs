@@ -11,7 +11,7 @@ use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
-use crate::engine::date::DaySpan;
+use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Breakdown, DailyActivity, Facts, IdentityId, Measures, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -29,7 +29,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
         "n_user_messages_total",
     ],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §2c, §10 "`n_new_sessions_total` means sessions"): a `date`, a person
@@ -57,7 +57,12 @@ struct Columns {
 type RowError = (&'static str, String);
 
 /// Parses a whole per-user Codex CSV (already decoded to UTF-8).
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
     let (Some(day), true) = (h.find(&["date"]), h.has("email") || h.has("user_id")) else {
@@ -77,12 +82,15 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         messages: h.find(&["n_user_messages_total"]),
         credits: h.find(&["credit_total", "credits"]),
     };
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
             Ok(activity) => {
                 let day = activity.day;
+                if parsed.diagnostics.after_today(row.line, day) {
+                    continue;
+                }
                 let added = parsed.facts.push_daily(activity);
                 parsed
                     .diagnostics

@@ -11,7 +11,7 @@
 use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
 use super::values;
-use super::{FileError, Parsed};
+use super::{seat_day, FileError, Parsed};
 use crate::engine::date::{parse_timestamp, Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Facts, Seat, Tool};
@@ -30,7 +30,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
         "Last Surface Used",
     ],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {Report Time, Login, Last Activity At, Last Surface Used}
@@ -60,7 +60,12 @@ struct Columns {
 type RowError = (&'static str, String);
 
 /// Parses a whole activity report CSV (already decoded to UTF-8).
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
     let Some(login) = h.find(&["Login"]) else {
@@ -77,12 +82,16 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         last_surface: h.find(&["Last Surface Used"]),
         organization: h.find(&["Organization", "Organisation"]),
     };
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
             Ok(seat) => {
                 let snapshot = seat.snapshot;
+                if seat_day(&seat).is_some_and(|day| parsed.diagnostics.after_today(row.line, day))
+                {
+                    continue;
+                }
                 let added = parsed.facts.push_seat(seat);
                 parsed
                     .diagnostics

@@ -30,7 +30,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["day", "daily_active_users", "weekly_active_users"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, _| parse(reader),
+    parse: |reader, ctx| parse(reader, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): a day record with an active-user gauge and no `user_login`.
@@ -73,8 +73,8 @@ pub const NO_SCOPE_NOTE: &str = "Some days name neither an organisation_id nor a
 
 /// Parses an entity report (several files concatenated are fine). Identifiers of people do
 /// not occur in it, so no key is needed.
-pub fn parse(reader: &mut dyn Read) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let facts = &mut parsed.facts;
     let mut unscoped = false;
     each_record::<EntityDay>(
@@ -82,6 +82,10 @@ pub fn parse(reader: &mut dyn Read) -> Result<Parsed, FileError> {
         RECORD_ARRAY_KEYS,
         &mut parsed.diagnostics,
         |row, record, diagnostics| {
+            let day = required_day(row.day.as_deref(), "day").ok();
+            if day.is_some_and(|day| diagnostics.after_today(record.line, day)) {
+                return;
+            }
             let scope = scope(&row, record, facts);
             match read_day(row, scope, facts) {
                 Ok(Some(day)) => {

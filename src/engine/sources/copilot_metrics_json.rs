@@ -38,7 +38,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["date", "total_active_users", "copilot_ide_code_completions"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, _| parse(reader),
+    parse: |reader, ctx| parse(reader, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): `date` + `copilot_ide_code_completions` (any block may be
@@ -145,8 +145,8 @@ struct UsageBreakdown {
 }
 
 /// Parses a Metrics API or usage API file (several pages concatenated are fine).
-pub fn parse(reader: &mut dyn Read) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let facts = &mut parsed.facts;
     let mut usage_api = false;
     each_record::<MetricsDay>(
@@ -154,6 +154,13 @@ pub fn parse(reader: &mut dyn Read) -> Result<Parsed, FileError> {
         RECORD_ARRAY_KEYS,
         &mut parsed.diagnostics,
         |row, record, diagnostics| {
+            let day = match &row.date {
+                Some(date) => required_day(Some(date), "date").ok(),
+                None => required_day(row.day.as_deref(), "day").ok(),
+            };
+            if day.is_some_and(|day| diagnostics.after_today(record.line, day)) {
+                return;
+            }
             usage_api |= row.date.is_none();
             match read_day(&row, facts) {
                 Ok(Some(day)) => {

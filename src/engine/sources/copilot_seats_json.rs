@@ -14,7 +14,7 @@ use super::copilot_common::{github_identity, id_text, RowError};
 use super::json_rows::each_record;
 use super::records::Record;
 use super::registry::FormatSpec;
-use super::{FileError, Parsed};
+use super::{seat_day, FileError, Parsed};
 use crate::engine::date::{parse_timestamp, Day, DaySpan};
 use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
 use crate::engine::facts::{Facts, Seat, Tool};
@@ -30,7 +30,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["total_seats", "seats", "assignee"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): `{total_seats, seats:[{assignee…}]}`, or a bare array of seats.
@@ -68,8 +68,8 @@ struct Team {
 }
 
 /// Parses one or more pages of the seats API.
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut total_seats: Option<u64> = None;
     let facts = &mut parsed.facts;
@@ -87,6 +87,10 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
             }
             match read_seat(&row, record, facts, &mut hasher) {
                 Ok((seat, days)) => {
+                    let day = seat_day(&seat);
+                    if day.is_some_and(|day| diagnostics.after_today(record.line, day)) {
+                        return;
+                    }
                     if facts.push_seat(seat) {
                         diagnostics.rows_accepted += 1;
                     } else {

@@ -22,7 +22,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["user_login", "day", "user_initiated_interaction_count"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): `user_login` + `day` + an activity counter, and no `team_id`
@@ -69,8 +69,8 @@ impl UserRecord {
 }
 
 /// Parses a users-1-day or users-28-day report (several files concatenated are fine).
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut report_span: Option<DaySpan> = None;
     let facts = &mut parsed.facts;
@@ -91,6 +91,10 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
                 report_span = Some(report_span.map_or(DaySpan::new(start, end), |s| {
                     DaySpan::new(s.first.min(start), s.last.max(end))
                 }));
+            }
+            let day = required_day(row.day.as_deref(), "day").ok();
+            if day.is_some_and(|day| diagnostics.after_today(record.line, day)) {
+                return;
             }
             match read_user(&row, &activity, facts, &mut hasher) {
                 Ok(Some(day)) => {

@@ -22,7 +22,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["user_login", "day", "team_id", "slug"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// What the user is told about every user-teams file.
@@ -47,21 +47,27 @@ struct TeamRow {
 }
 
 /// Parses a user-teams report (several files concatenated are fine).
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let facts = &mut parsed.facts;
     each_record::<TeamRow>(
         reader,
         RECORD_ARRAY_KEYS,
         &mut parsed.diagnostics,
-        |row, record, diagnostics| match read_membership(&row, facts, &mut hasher) {
-            Ok(Some(day)) => {
-                diagnostics.rows_accepted += 1;
-                diagnostics.cover(DaySpan::new(day, day));
+        |row, record, diagnostics| {
+            let day = required_day(row.day.as_deref(), "day").ok();
+            if day.is_some_and(|day| diagnostics.after_today(record.line, day)) {
+                return;
             }
-            Ok(None) => diagnostics.rows_duplicate += 1,
-            Err((column, reason)) => diagnostics.skip(record.line, Some(column), reason),
+            match read_membership(&row, facts, &mut hasher) {
+                Ok(Some(day)) => {
+                    diagnostics.rows_accepted += 1;
+                    diagnostics.cover(DaySpan::new(day, day));
+                }
+                Ok(None) => diagnostics.rows_duplicate += 1,
+                Err((column, reason)) => diagnostics.skip(record.line, Some(column), reason),
+            }
         },
     )?;
     parsed.diagnostics.note(SMALL_TEAMS_NOTE);

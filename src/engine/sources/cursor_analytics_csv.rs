@@ -31,7 +31,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["Date", "Email", "Is Active", "Tabs Accepted"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {Email, Tabs Accepted} or {Is Active, Chat Accepted Lines
@@ -73,7 +73,12 @@ struct Columns {
 /// A row problem: the column it is in and what was wrong.
 type RowError = (String, String);
 
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
     let (Some(date), true) = (h.find(&["Date"]), h.has("Email") || h.has("User ID")) else {
@@ -96,12 +101,15 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         bugbot: h.find(&["Bugbot Usages"]),
     };
     let header = h.clone();
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &header, &mut hasher, &mut parsed.facts) {
             Ok((activity, kinds)) => {
                 let day = activity.day;
+                if parsed.diagnostics.after_today(row.line, day) {
+                    continue;
+                }
                 let added = push_with_kinds(&mut parsed.facts, activity, &kinds);
                 parsed
                     .diagnostics

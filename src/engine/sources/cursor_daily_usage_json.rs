@@ -31,7 +31,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["date", "totalTabsShown", "acceptedLinesAdded"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): `data[]` records with `totalTabsShown` or `acceptedLinesAdded`.
@@ -65,8 +65,8 @@ struct DayRecord {
 /// A record problem: the key it is in and what was wrong.
 type RowError = (&'static str, String);
 
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let facts = &mut parsed.facts;
     each_record::<DayRecord>(
@@ -76,6 +76,9 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
         |row, record, diagnostics| match read_day(&row, &mut hasher, facts) {
             Ok((activity, kinds)) => {
                 let day = activity.day;
+                if diagnostics.after_today(record.line, day) {
+                    return;
+                }
                 let added = push_with_kinds(facts, activity, &kinds);
                 diagnostics.count(added, Some(DaySpan::new(day, day)));
             }

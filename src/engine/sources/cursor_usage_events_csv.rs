@@ -32,7 +32,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["Date", "Kind", "Model", "Input (w/ Cache Write)"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {Kind, Model, Input (w/ Cache Write)}, with a `Date`.
@@ -63,7 +63,12 @@ struct Sum {
     rows: u64,
 }
 
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
     let Some(date) = h.find(&["Date"]) else {
@@ -80,7 +85,7 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         cost: h.find(&["Cost"]),
         requests: h.find(&["Requests"]),
     };
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut sums: Vec<Sum> = Vec::new();
     let mut index: HashMap<ChargeKey, usize> = HashMap::new();
@@ -88,6 +93,9 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
             Ok((key, requests, usd, at)) => {
+                if parsed.diagnostics.after_today(row.line, key.1) {
+                    continue;
+                }
                 if let (Some(identity), Some(at)) = (key.0, at) {
                     hours.add(identity, at);
                 }

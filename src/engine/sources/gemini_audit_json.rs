@@ -31,7 +31,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: false,
     signature: &["kind", "id.applicationName", "actor", "events"],
     matches: |probe| matches!(probe, Probe::Json(json) if matches(json)),
-    parse: |reader, ctx| parse(reader, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.key, ctx.today),
 };
 
 const APPLICATION: &str = "gemini_in_workspace_apps";
@@ -97,8 +97,8 @@ struct PersonDay {
     items: u64,
 }
 
-pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut days: Vec<PersonDay> = Vec::new();
     let mut index: HashMap<(IdentityId, Day), usize> = HashMap::new();
@@ -131,6 +131,9 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
                     format!("expected a timestamp like 2025-03-30T10:00:00.000Z, found \"{time}\""),
                 );
             };
+            if diagnostics.after_today(record.line, Day::from_unix_seconds(at)) {
+                return;
+            }
             let email = item.actor.email.as_deref().unwrap_or("");
             let profile = item.actor.profile_id.as_deref().unwrap_or("");
             let email = hasher

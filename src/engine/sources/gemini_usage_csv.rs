@@ -22,7 +22,7 @@ use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed, PeriodRequest};
-use crate::engine::date::DaySpan;
+use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Cadence, Facts, PeriodActivity, PeriodApp, Seat, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -35,7 +35,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["Email", "Overall usage", "Active days"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.period, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {Email, Overall usage, Active days}.
@@ -103,6 +103,7 @@ pub fn parse(
     delimiter: u8,
     key: &OrgKey,
     given: Option<DaySpan>,
+    today: Option<Day>,
 ) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
@@ -135,14 +136,18 @@ pub fn parse(
             .collect(),
     };
     let header = h.clone();
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
         match read_row(&row, &columns, &header, &mut hasher, &mut parsed.facts) {
-            Ok(Some(period)) => {
-                parsed.diagnostics.count(true, Some(period));
+            Ok((activity, apps)) => {
+                let period = activity.period;
+                if parsed.diagnostics.after_today(row.line, period.last) {
+                    continue;
+                }
+                let added = push(&mut parsed.facts, activity, apps);
+                parsed.diagnostics.count(added, Some(period));
             }
-            Ok(None) => parsed.diagnostics.count(false, None),
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(&column), reason),
         }
     }
@@ -155,14 +160,17 @@ pub fn parse(
     Ok(parsed)
 }
 
-/// The row's period when it was added; `Ok(None)` when that person and period were loaded.
+/// A row's uses per app (the apps it used at all).
+type AppCounts = Vec<(&'static str, u32)>;
+
+/// The row's period row and its per-app counts.
 fn read_row(
     row: &Row<'_>,
     c: &Columns,
     h: &Header,
     hasher: &mut Pseudonymiser<'_>,
     facts: &mut Facts,
-) -> Result<Option<DaySpan>, RowError> {
+) -> Result<(PeriodActivity, AppCounts), RowError> {
     let name = |column: usize| h.name(column).to_string();
     let (first, end) = match c.end {
         Err(given) => (given.first, given.last),
@@ -225,14 +233,20 @@ fn read_row(
         active_days: c.active_days.map(|_| active_days),
         ..PeriodActivity::over(identity, Tool::Gemini, period, Cadence::DateRange)
     };
+    Ok((activity, apps))
+}
+
+/// Adds a period row and its per-app counts; false when that person and period were loaded.
+fn push(facts: &mut Facts, activity: PeriodActivity, apps: AppCounts) -> bool {
+    let (identity, period) = (activity.identity, activity.period);
     if !facts.push_period(activity, &[]) {
-        return Ok(None);
+        return false;
     }
     // The report lists the people licensed for Gemini: a seat as of its last day.
     facts.push_seat(Seat {
         identity: Some(identity),
         tool: Some(Tool::Gemini),
-        snapshot: Some(end),
+        snapshot: Some(period.last),
         ..Seat::default()
     });
     for (app, count) in apps {
@@ -245,5 +259,5 @@ fn read_row(
             count,
         });
     }
-    Ok(Some(period))
+    true
 }

@@ -12,7 +12,7 @@ use super::csv_table::{CsvTable, Header, Row};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
-use crate::engine::date::DaySpan;
+use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Facts, Tool, UsageCharge};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
@@ -25,7 +25,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["username", "sku", "quantity", "unit_type"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.today),
 };
 
 /// Detection (FORMATS.md §10): ⊇ {username, sku, quantity, unit_type}.
@@ -58,7 +58,12 @@ struct Columns {
 type RowError = (&'static str, String);
 
 /// Parses a whole GitHub billing usage CSV (already decoded to UTF-8).
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
     let (Some(username), Some(sku)) = (h.find(&["username"]), h.find(&["sku"])) else {
@@ -81,7 +86,7 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         organization: h.find(&["organization"]),
         cost_center: h.find(&["cost_center_name", "cost_center"]),
     };
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let (mut other_products, mut nobody) = (0u64, 0u64);
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
@@ -92,6 +97,9 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         match read_row(&row, &columns, &mut hasher, &mut parsed.facts) {
             Ok(charge) => {
                 let day = charge.day;
+                if day.is_some_and(|day| parsed.diagnostics.after_today(row.line, day)) {
+                    continue;
+                }
                 nobody += u64::from(charge.identity.is_none());
                 let added = parsed.facts.push_charge(charge);
                 parsed

@@ -22,7 +22,7 @@ use super::csv_table::{normalise_name, CsvTable, Header};
 use super::json_rows::each_record;
 use super::registry::FormatSpec;
 use super::values;
-use super::{Diagnostics, FileError, Parsed};
+use super::{seat_day, Diagnostics, FileError, Parsed};
 use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
 use crate::engine::facts::{Facts, Seat, Tool};
@@ -46,9 +46,9 @@ pub const FORMAT: FormatSpec = FormatSpec {
     },
     parse: |reader, ctx| {
         if ctx.json {
-            parse_json(reader, ctx.key)
+            parse_json(reader, ctx.key, ctx.today)
         } else {
-            parse_csv(reader, ctx.delimiter, ctx.key)
+            parse_csv(reader, ctx.delimiter, ctx.key, ctx.today)
         }
     },
 };
@@ -153,7 +153,12 @@ impl Tally {
     }
 }
 
-pub fn parse_csv(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse_csv(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = table.header.clone();
     let Some(upn) = h.find(&[UPN, "userPrincipalName"]) else {
@@ -168,7 +173,7 @@ pub fn parse_csv(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parse
         .filter(|&i| app_prefix(&normalise_name(h.name(i))).is_some())
         .map(|i| (i, h.name(i).to_string()))
         .collect();
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut tally = Tally::default();
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
@@ -200,8 +205,12 @@ pub fn parse_csv(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parse
     Ok(parsed)
 }
 
-pub fn parse_json(reader: &mut dyn Read, key: &OrgKey) -> Result<Parsed, FileError> {
-    let mut parsed = Parsed::default();
+pub fn parse_json(
+    reader: &mut dyn Read,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut tally = Tally::default();
     let facts = &mut parsed.facts;
@@ -253,6 +262,9 @@ fn accept(
 ) {
     match read_user(&user, hasher, facts) {
         Ok(seat) => {
+            if seat_day(&seat).is_some_and(|day| diagnostics.after_today(user.line, day)) {
+                return;
+            }
             let (snapshot, never_used) = (seat.snapshot, seat.last_activity.is_none());
             let added = facts.push_seat(seat);
             diagnostics.count(added, snapshot.map(|d| DaySpan::new(d, d)));

@@ -45,7 +45,7 @@ pub mod uptake_facts_csv;
 pub mod uptake_snapshot;
 pub mod values;
 
-use super::date::DaySpan;
+use super::date::{Day, DaySpan};
 use super::facts::Facts;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -93,6 +93,54 @@ pub struct Diagnostics {
     pub missing_days: u32,
     /// The first few of those days.
     pub missing_examples: Vec<super::date::Day>,
+    /// Rows skipped for being dated after today (see [`Diagnostics::after_today`]).
+    #[serde(default)]
+    pub future: Option<FutureRows>,
+    /// Today on the page's clock, given to the parser (`ParseContext::today`); not a result.
+    #[serde(skip)]
+    pub today: Option<Day>,
+}
+
+/// Days a row may lie past the page's today and still be read: exports date rows in UTC,
+/// which is up to a day ahead of (or behind) the date where the page is.
+pub const FUTURE_GRACE_DAYS: i32 = 1;
+
+/// The day a seat row is dated by, for [`Diagnostics::after_today`]: the latest of its
+/// snapshot, last activity, last authentication and apps' last use (its assignment and a
+/// pending cancellation may rightly lie ahead).
+pub fn seat_day(seat: &super::facts::Seat) -> Option<Day> {
+    let apps = seat.apps.iter().map(|(_, day)| *day);
+    [seat.snapshot, seat.last_activity, seat.last_authenticated]
+        .into_iter()
+        .flatten()
+        .chain(apps)
+        .max()
+}
+
+/// The rows of a file dated after today: how many, and where the first one is.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FutureRows {
+    pub rows: u64,
+    pub first_line: u64,
+    /// The first one's day (for a period, its last day).
+    pub first_day: Day,
+    /// Today on the page's clock when the file was read.
+    pub today: Day,
+}
+
+impl FutureRows {
+    /// The file's note: how many, the first, why they were skipped and what to do.
+    pub fn note(&self) -> String {
+        let (rows, first) = match self.rows {
+            1 => ("1 row is".to_string(), "line"),
+            n => (format!("{n} rows are"), "the first on line"),
+        };
+        let were = if self.rows == 1 { "was" } else { "were" };
+        format!(
+            "{rows} dated after today, {} ({first} {}: {}), and {were} skipped: a day that has not come yet, or a period still running, would otherwise become the headline week. Check the export's dates (a spreadsheet re-save can change them), or export it again once the period has ended.",
+            self.today, self.first_line, self.first_day
+        )
+    }
 }
 
 impl Diagnostics {
@@ -127,6 +175,33 @@ impl Diagnostics {
         });
     }
 
+    /// True when a row dated `day` (its day, its timestamp's UTC day, or the last day of its
+    /// period) lies after [`Diagnostics::today`] by more than [`FUTURE_GRACE_DAYS`]: the row is counted as
+    /// skipped, the first one remembered for the file's note, and the caller drops it. A day
+    /// that has not come yet, or a period still running, would otherwise become the headline
+    /// week. Always false when the page gave no date.
+    pub fn after_today(&mut self, line: u64, day: Day) -> bool {
+        let Some(today) = self.today else {
+            return false;
+        };
+        if day <= today.plus(FUTURE_GRACE_DAYS) {
+            return false;
+        }
+        self.rows_skipped += 1;
+        match &mut self.future {
+            Some(future) => future.rows += 1,
+            None => {
+                self.future = Some(FutureRows {
+                    rows: 1,
+                    first_line: line,
+                    first_day: day,
+                    today,
+                })
+            }
+        }
+        true
+    }
+
     pub fn note(&mut self, note: impl Into<String>) {
         let note = note.into();
         if !self.notes.contains(&note) {
@@ -145,6 +220,15 @@ pub struct Parsed {
     /// One person's own messages (a personal ChatGPT export): kept apart from `facts`, read
     /// only by the "My usage" view.
     pub personal: super::facts::PersonalFacts,
+}
+
+impl Parsed {
+    /// Nothing read yet; rows dated after `today` will be skipped (`Diagnostics::after_today`).
+    pub fn until(today: Option<Day>) -> Parsed {
+        let mut parsed = Parsed::default();
+        parsed.diagnostics.today = today;
+        parsed
+    }
 }
 
 /// A file that cannot be read at all. `message` says where and what was found; `hint` what to

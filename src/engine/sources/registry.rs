@@ -13,7 +13,7 @@ use super::{
     cursor_usage_events_csv, gemini_audit_json, gemini_usage_csv, github_billing_csv, hris,
     m365_copilot_usage_csv, uptake_facts_csv, uptake_snapshot, FileError, Parsed,
 };
-use crate::engine::date::DaySpan;
+use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::identity::OrgKey;
 use std::io::Read;
@@ -31,6 +31,11 @@ pub struct ParseContext<'a> {
     pub foreign_snapshot_ok: bool,
     /// The period the analyst gave a file that holds no dates (see `IngestOptions`).
     pub period: Option<DaySpan>,
+    /// Today on the page's clock: rows dated after it are skipped (`Diagnostics::after_today`,
+    /// which every parser calls with each row's day). Not checked: HRIS rosters, whose hire
+    /// and leave dates may rightly lie ahead, and snapshots, whose rows were checked when
+    /// their exports were read.
+    pub today: Option<Day>,
 }
 
 /// One supported format.

@@ -43,7 +43,7 @@ pub const FORMAT: FormatSpec = FormatSpec {
     csv: true,
     signature: &["person", "tool", "day", "messages"],
     matches: |probe| matches!(probe, Probe::Csv { header, .. } if matches(header)),
-    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key),
+    parse: |reader, ctx| parse(reader, ctx.delimiter, ctx.key, ctx.today),
 };
 
 /// Detection: `person` and `tool`, with `day` or `period_start`.
@@ -92,7 +92,12 @@ struct DaySums {
     surfaces: Option<(Measures, bool)>,
 }
 
-pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, FileError> {
+pub fn parse(
+    reader: impl Read,
+    delimiter: u8,
+    key: &OrgKey,
+    today: Option<Day>,
+) -> Result<Parsed, FileError> {
     let mut table = CsvTable::open(reader, delimiter)?;
     let h = &table.header;
     let (Some(person), Some(tool)) = (h.find(&["person"]), h.find(&["tool"])) else {
@@ -113,12 +118,23 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
         active: h.find(&["active"]),
         measures: MEASURES.map(|m| h.find(&[m])),
     };
-    let mut parsed = Parsed::default();
+    let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
     let mut days: HashMap<(IdentityId, Tool, Day), DaySums> = HashMap::new();
     while let Some(row) = table.next_readable(&mut parsed.diagnostics) {
-        match read_row(&row, &columns, &mut hasher, &mut parsed.facts, &mut days) {
-            Ok((added, span)) => parsed.diagnostics.count(added, Some(span)),
+        let (tool, span) = match place(&row, &columns) {
+            Ok(place) => place,
+            Err((column, reason)) => {
+                parsed.diagnostics.skip(row.line, Some(column), reason);
+                continue;
+            }
+        };
+        if parsed.diagnostics.after_today(row.line, span.last) {
+            continue;
+        }
+        let facts = &mut parsed.facts;
+        match read_row(&row, (tool, span), &columns, &mut hasher, facts, &mut days) {
+            Ok(added) => parsed.diagnostics.count(added, Some(span)),
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(column), reason),
         }
     }
@@ -150,15 +166,20 @@ pub fn parse(reader: impl Read, delimiter: u8, key: &OrgKey) -> Result<Parsed, F
     Ok(parsed)
 }
 
+/// The row's tool and its day (or period).
+fn place(row: &Row<'_>, c: &Columns) -> Result<(Tool, DaySpan), RowError> {
+    Ok((tool(&row.get(Some(c.tool)))?, span(row, c)?))
+}
+
+/// Adds the row's facts; false when that person, tool, day and breakdown were loaded.
 fn read_row(
     row: &Row<'_>,
+    (tool, span): (Tool, DaySpan),
     c: &Columns,
     hasher: &mut Pseudonymiser<'_>,
     facts: &mut Facts,
     days: &mut HashMap<(IdentityId, Tool, Day), DaySums>,
-) -> Result<(bool, DaySpan), RowError> {
-    let tool = tool(&row.get(Some(c.tool)))?;
-    let span = span(row, c)?;
+) -> Result<bool, RowError> {
     let mut measures = Measures::default();
     let mut given = [false; 13];
     for (i, column) in c.measures.iter().enumerate() {
@@ -199,7 +220,7 @@ fn read_row(
             credits: given[11].then_some(measures.credits),
             ..PeriodActivity::over(identity, tool, span, cadence(span))
         };
-        return Ok((facts.push_period(period, &[]), span));
+        return Ok(facts.push_period(period, &[]));
     }
     let mut label = |column: Option<usize>| {
         let text = row.get(column);
@@ -226,7 +247,7 @@ fn read_row(
             (Some(_), None) => Some(&mut sums.models),
             (None, Some(_)) => Some(&mut sums.surfaces),
             // A model within a surface: already inside both kinds of sum.
-            (Some(_), Some(_)) => return Ok((added, span)),
+            (Some(_), Some(_)) => return Ok(added),
         };
         match slot {
             None => sums.has_total = true,
@@ -237,7 +258,7 @@ fn read_row(
             }
         }
     }
-    Ok((added, span))
+    Ok(added)
 }
 
 /// Measure by measure, the larger of two splits of one total.

@@ -3,7 +3,7 @@
 //! or only the download day when the period's length is fixed) and the worker reads it again.
 
 use crate::engine::date::Day;
-use crate::engine::sources::PeriodRequest;
+use crate::engine::sources::{PeriodRequest, FUTURE_GRACE_DAYS};
 use crate::ui::state::Session;
 use crate::ui::worker_client::set_period;
 use leptos::prelude::*;
@@ -37,12 +37,19 @@ pub fn PeriodAsker(
             Some(_) => last,
             None => Day::parse(first.get().trim()).ok_or("Enter the first day.")?,
         };
-        asked.period(first, last).ok_or(match asked.max_days {
+        let period = asked.period(first, last).ok_or(match asked.max_days {
             Some(_) => {
                 "The first day must come before the last, at most the export's longest range."
             }
             None => "The first day must come before the last.",
-        })
+        })?;
+        // Rows after today would be skipped (`Diagnostics::after_today`): say so here instead.
+        match crate::worker::today() {
+            Some(today) if period.last > today.plus(FUTURE_GRACE_DAYS) => {
+                Err("The last day is after today: enter the days the export covers.")
+            }
+            _ => Ok(period),
+        }
     });
     let apply = move |_| {
         if let Ok(period) = answer.get_untracked() {

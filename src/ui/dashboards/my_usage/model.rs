@@ -162,12 +162,7 @@ mod tests {
     fn the_fixture_reads_as_charts_and_sentences() {
         let bytes = include_bytes!("../../../../tests/fixtures/personal/conversations.json");
         let key = OrgKey::from_bytes([1; 32]);
-        let options = IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        };
+        let options = IngestOptions::new(&key);
         let mut dataset = Dataset::default();
         dataset.add(0, "conversations.json", 0, ingest(&bytes[..], &options));
         let m = model(&build_report(&dataset, &Settings::default(), ""));

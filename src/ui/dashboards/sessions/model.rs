@@ -118,12 +118,7 @@ pub(crate) fn depth_fixture_report(settings: &crate::engine::settings::Settings)
     ];
     let mut data = Dataset::default();
     for (i, (name, bytes)) in files.iter().enumerate() {
-        let options = IngestOptions {
-            key: &key,
-            mapping: None,
-            foreign_snapshot_ok: false,
-            period: None,
-        };
+        let options = IngestOptions::new(&key);
         data.add(i as u32, name, bytes.len() as u64, ingest(*bytes, &options));
     }
     crate::engine::metrics::build_report(&data, settings, &key.fingerprint())
