@@ -16,6 +16,7 @@ use crate::engine::intern::Sym;
 use crate::engine::query::Grain;
 use crate::engine::settings::Settings;
 use std::cell::{OnceCell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 /// Name shown for people with no department.
@@ -52,7 +53,7 @@ pub struct Ctx<'a> {
     /// Which kind of fact carries each tool's usage (credits), once asked.
     usage_kinds: OnceCell<Vec<(crate::engine::facts::Tool, super::credits::Kind)>>,
     /// Weeks whose person rows were already computed (many views ask for the headline week).
-    person_weeks_done: RefCell<Vec<(DaySpan, Rc<Vec<PersonWeek>>)>>,
+    person_weeks_done: RefCell<BTreeMap<(Day, Day), Rc<Vec<PersonWeek>>>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -76,7 +77,7 @@ impl<'a> Ctx<'a> {
             tool_spans: ToolSpans::of(facts),
             activity: ActivityIndex::of(facts, people),
             adoption_rows: AdoptionRows::of(facts, settings),
-            person_weeks_done: RefCell::new(Vec::new()),
+            person_weeks_done: RefCell::new(BTreeMap::new()),
             usage_kinds: OnceCell::new(),
             sessions: OnceCell::new(),
             daily_days: DayIndex::of(&facts.daily, |r| Some(r.day)),
@@ -160,11 +161,10 @@ impl<'a> Ctx<'a> {
     /// Every person's seat and activity for `week` (ChatGPT weekly rows; see `adoption`),
     /// computed once per week and Report.
     pub fn person_weeks(&self, week: DaySpan) -> Rc<Vec<PersonWeek>> {
-        if let Some((_, rows)) = self
+        if let Some(rows) = self
             .person_weeks_done
             .borrow()
-            .iter()
-            .find(|(w, _)| *w == week)
+            .get(&(week.first, week.last))
         {
             return Rc::clone(rows);
         }
@@ -178,7 +178,7 @@ impl<'a> Ctx<'a> {
         ));
         self.person_weeks_done
             .borrow_mut()
-            .push((week, Rc::clone(&rows)));
+            .insert((week.first, week.last), Rc::clone(&rows));
         rows
     }
 
