@@ -11,6 +11,9 @@ use uptake::engine::sources::registry::FORMATS;
 #[allow(dead_code)]
 mod fuzz;
 
+/// What a fuzz target runs on one input.
+type Runner = Box<dyn Fn(&[u8])>;
+
 /// An input must finish well inside libFuzzer's timeout (`FUZZ_TIMEOUT`, 10 s) even in this
 /// unoptimised test build: a regression of a hang shows as a failure, not as a slow suite.
 const SECONDS_PER_INPUT: u64 = 10;
@@ -22,7 +25,7 @@ fn every_input_the_fuzzer_failed_on_is_read_without_panic_or_hang() {
     for target in std::fs::read_dir(&root).expect("tests/fixtures/fuzz") {
         let target = target.expect("a directory entry");
         let name = target.file_name().to_string_lossy().to_string();
-        let run: Box<dyn Fn(&[u8])> = if name == "pipeline" {
+        let run: Runner = if name == "pipeline" {
             Box::new(fuzz::pipeline)
         } else {
             let format = FORMATS

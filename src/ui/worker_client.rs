@@ -125,6 +125,7 @@ fn apply(session: Session, reply: Reply) {
         Reply::Memory {
             worker_bytes,
             parse_worker_peak_bytes,
+            timings,
         } => {
             if let Some(root) = super::browser::root_element() {
                 let app = crate::worker::wasm_memory_bytes();
@@ -132,6 +133,9 @@ fn apply(session: Session, reply: Reply) {
                 let _ = root.set_attribute("data-wasm-memory-worker", &worker_bytes.to_string());
                 let parse = parse_worker_peak_bytes.to_string();
                 let _ = root.set_attribute("data-wasm-memory-parse", &parse);
+                if let Ok(timings) = serde_json::to_string(&timings) {
+                    let _ = root.set_attribute("data-timings", &timings);
+                }
             }
         }
     }

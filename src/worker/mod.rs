@@ -124,6 +124,10 @@ pub enum Reply {
     Memory {
         worker_bytes: u64,
         parse_worker_peak_bytes: u64,
+        /// How long each step since the last Report took (reading, encoding, decoding and
+        /// merging each file; building and posting the Report), for the benchmarks.
+        #[serde(default)]
+        timings: Vec<Timing>,
     },
 }
 
@@ -136,6 +140,20 @@ pub fn today() -> Option<crate::engine::date::Day> {
         now.get_month() + 1,
         now.get_date(),
     )
+}
+
+/// One step of the work behind a Report and how long it took (worker clocks; the engine has
+/// none).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timing {
+    pub what: String,
+    pub ms: f64,
+}
+
+impl Timing {
+    pub fn of(what: String, ms: f64) -> Timing {
+        Timing { what, ms }
+    }
 }
 
 /// The size of this wasm instance's memory in bytes (0 outside wasm).

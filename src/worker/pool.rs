@@ -47,6 +47,9 @@ pub enum Event {
         bytes: Vec<u8>,
         /// The helper's wasm memory after parsing it, in bytes.
         memory: u64,
+        /// Milliseconds the helper took to read and parse the file, and to encode its facts.
+        read_ms: f64,
+        encode_ms: f64,
     },
     /// JSON text to pass to the page as it is (progress, problems).
     Forward(String),
@@ -298,6 +301,8 @@ fn start(index: usize, on_event: fn(usize, Event)) -> Option<Helper> {
                 generation: number("generation"),
                 bytes: parsed.to_vec(),
                 memory: field("memory").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64,
+                read_ms: field("read_ms").and_then(|v| v.as_f64()).unwrap_or(0.0),
+                encode_ms: field("encode_ms").and_then(|v| v.as_f64()).unwrap_or(0.0),
             },
         );
     });

@@ -3,7 +3,7 @@
 
 use super::file_reader::FileRead;
 use super::pool::{self, Job, Pool};
-use super::{Reply, Request};
+use super::{Reply, Request, Timing};
 use crate::engine::dataset::{Dataset, LoadedFile as ParsedFile};
 use crate::engine::date::DaySpan;
 use crate::engine::identity::OrgKey;
@@ -44,6 +44,8 @@ pub(super) struct State {
     generations: HashMap<u32, u32>,
     /// Files whose read ended since the last Report was posted (the next one says so).
     finished: Vec<u32>,
+    /// How long each step took since the last Report (posted with it, for benchmarks).
+    timings: Vec<Timing>,
 }
 
 thread_local! {
@@ -56,6 +58,7 @@ thread_local! {
         pool: Pool::default(),
         generations: HashMap::new(),
         finished: Vec::new(),
+        timings: Vec::new(),
     });
 }
 
@@ -316,6 +319,8 @@ fn on_pool_event(index: usize, event: pool::Event) {
                 generation,
                 bytes,
                 memory,
+                read_ms,
+                encode_ms,
             } => {
                 state.pool.note_memory(memory);
                 let name = state
@@ -324,8 +329,9 @@ fn on_pool_event(index: usize, event: pool::Event) {
                     .map(|(_, _, name, size)| (name, size));
                 state.pool.mark_idle(index, on_pool_event);
                 if state.generations.get(&file_id) == Some(&generation) {
+                    let decoding = js_sys::Date::now();
                     let file = wire::from_bytes::<ParsedFile>(&bytes).unwrap_or_else(|error| {
-                        let (name, size) = name.unwrap_or_default();
+                        let (name, size) = name.clone().unwrap_or_default();
                         failed(
                             file_id,
                             &name,
@@ -333,10 +339,20 @@ fn on_pool_event(index: usize, event: pool::Event) {
                             &format!("its parsed data could not be passed on ({error})"),
                         )
                     });
+                    drop(bytes);
                     let mut file = file;
                     file.set_reader(index as u32 + 1);
+                    let merging = js_sys::Date::now();
                     state.dataset.insert(file);
+                    let merged = js_sys::Date::now();
                     state.finished.push(file_id);
+                    let name = name.map(|(name, _)| name).unwrap_or_default();
+                    state.timings.extend([
+                        Timing::of(format!("read and parse {name} (parse worker)"), read_ms),
+                        Timing::of(format!("encode {name} (parse worker)"), encode_ms),
+                        Timing::of(format!("decode {name}"), merging - decoding),
+                        Timing::of(format!("merge {name}"), merged - merging),
+                    ]);
                 }
             }
             pool::Event::Crashed(crash) => {
@@ -389,6 +405,7 @@ fn parse_for_pool(
     mapping: Option<ColumnMapping>,
     file: Option<File>,
 ) {
+    let started = js_sys::Date::now();
     let outcome = match (file, OrgKey::from_hex(key_hex)) {
         (Some(file), Some(key)) => {
             let size = file.size() as u64;
@@ -425,9 +442,13 @@ fn parse_for_pool(
             "the parse worker got no file or no key",
         ),
     };
+    let parsed = js_sys::Date::now();
     let bytes = wire::to_bytes(&outcome).unwrap_or_default();
     let array = js_sys::Uint8Array::from(bytes.as_slice());
+    let encoded = js_sys::Date::now();
     let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"read_ms".into(), &(parsed - started).into());
+    let _ = js_sys::Reflect::set(&message, &"encode_ms".into(), &(encoded - parsed).into());
     let _ = js_sys::Reflect::set(&message, &"parsed".into(), &array);
     let _ = js_sys::Reflect::set(&message, &"file_id".into(), &JsValue::from(file_id));
     let _ = js_sys::Reflect::set(&message, &"generation".into(), &JsValue::from(generation));
@@ -493,14 +514,25 @@ pub(super) fn post_report(state: &mut State, file_id: Option<u32>) {
         .as_ref()
         .map(OrgKey::fingerprint)
         .unwrap_or_default();
+    let started = js_sys::Date::now();
     let report = build_report_for(&state.dataset, &state.settings, &state.query, &fingerprint);
-    post(&Reply::Report {
+    let built = js_sys::Date::now();
+    let reply = Reply::Report {
         report: Box::new(report),
         files_read,
-    });
+    }
+    .to_json();
+    let _ = scope().post_message(&JsValue::from_str(&reply));
+    let mut timings = std::mem::take(&mut state.timings);
+    timings.push(Timing::of("build the Report".into(), built - started));
+    timings.push(Timing::of(
+        "the Report as JSON, posted".into(),
+        js_sys::Date::now() - built,
+    ));
     post(&Reply::Memory {
         worker_bytes: super::wasm_memory_bytes(),
         parse_worker_peak_bytes: state.pool.memory_peak(),
+        timings,
     });
 }
 

@@ -16,7 +16,10 @@ fn main() {
     let mut total = 0;
     let mut origin = String::new();
     let mut loads = Vec::new();
-    for (i, (_, name, write)) in FILES.iter().enumerate() {
+    // `UPTAKE_BENCH_ONLY=users,hris` loads only the files whose names hold one of the words.
+    let only = std::env::var("UPTAKE_BENCH_ONLY").unwrap_or_default();
+    let wanted = |name: &str| only.is_empty() || only.split(',').any(|w| name.contains(w));
+    for (i, (_, name, write)) in FILES.iter().enumerate().filter(|(_, f)| wanted(f.1)) {
         let (bytes, from) = support::input(name, *write);
         origin = from;
         total += bytes.len();
@@ -30,7 +33,7 @@ fn main() {
     let fingerprint = key().fingerprint();
     let mut table = Table::new("metrics", &["step", "ms"]);
     let merge: std::time::Duration = loads.iter().sum();
-    table.row(&["merge the 4 files into the dataset", &millis(merge)]);
+    table.row(&["merge the files into the dataset", &millis(merge)]);
     let (time, report) =
         median(|| build_report_for(&dataset, &settings, &Query::default(), &fingerprint));
     table.row(&["Report, no filter", &millis(time)]);
@@ -60,8 +63,13 @@ fn main() {
     ]);
     let facts = dataset.facts();
     table.note(&format!(
-        "Inputs: {origin}, {} MB in all; {} period rows, {} daily rows, {} events, {} people \
+        "Inputs: {origin}{}, {} MB in all; {} period rows, {} daily rows, {} events, {} people \
          records. Median of {RUNS} runs, native release build, one thread.",
+        if only.is_empty() {
+            String::new()
+        } else {
+            format!(" (only {only})")
+        },
         megabytes(total),
         facts.periods.len(),
         facts.daily.len(),

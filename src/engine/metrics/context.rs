@@ -53,8 +53,11 @@ pub struct Ctx<'a> {
     /// Which kind of fact carries each tool's usage (credits), once asked.
     usage_kinds: OnceCell<Vec<(crate::engine::facts::Tool, super::credits::Kind)>>,
     /// Weeks whose person rows were already computed (many views ask for the headline week).
-    person_weeks_done: RefCell<BTreeMap<(Day, Day), Rc<Vec<PersonWeek>>>>,
+    person_weeks_done: RefCell<BTreeMap<(Day, Day), WeekRows>>,
 }
+
+/// One week's person rows, shared by every view that asks for that week.
+type WeekRows = Rc<Vec<PersonWeek>>;
 
 impl<'a> Ctx<'a> {
     pub fn new(

@@ -103,6 +103,7 @@ async function uptakeRun(page, list) {
       longTasks: during.length,
       longestTask: Math.max(0, ...during.map((l) => l.ms)),
       memory: { app: Number(root.wasmMemoryApp ?? 0), worker: Number(root.wasmMemoryWorker ?? 0), parse: Number(root.wasmMemoryParse ?? 0) },
+      timings: JSON.parse(root.timings ?? '[]'),
       states: [...document.querySelectorAll('[data-testid="source"]')].map((e) => `${e.dataset.format}:${e.dataset.state}:${e.dataset.rows}`),
     };
   });
@@ -235,6 +236,7 @@ async function main() {
       longestTask: Math.max(...runs.map((r) => r.longestTask)),
     });
     results.ratio_vs_duckdb = duckWarm.ms / up.ms;
+    results.steps_csv = runs.at(-1).timings;
     results.memory_csv = runs.at(-1).memory;
     results.filter_repaint_ms = await filterRepaint(page);
 
@@ -253,6 +255,7 @@ async function main() {
         longTasks: Math.max(...jr.map((r) => r.longTasks)),
       });
       results[`memory_${kind}`] = jr.at(-1).memory;
+      results[`steps_${kind}`] = jr.at(-1).timings;
       try {
         const n = await nativeDuckdb(f, kind);
         row(`native DuckDB (node-api, not the browser): ${label}, warm`, size(f), n.warm);
@@ -283,6 +286,12 @@ async function main() {
     `Filter change (one department) → repainted: ${results.filter_repaint_ms == null ? 'n/a' : fmt(results.filter_repaint_ms) + ' ms'}.`,
     `Wasm memory after the CSV run (a wasm memory only grows: its size is its peak): app ${fmt(mb(results.memory_csv.app))} MB, dataset worker ${fmt(mb(results.memory_csv.worker))} MB, largest parse worker ${fmt(mb(results.memory_csv.parse))} MB.`,
     `App download (every .wasm, .js and .css of dist/, gzip -9): ${fmt(results.download.gzip / 1024)} KB (${fmt(results.download.raw / 1024)} KB raw).`,
+    '',
+    'Where the time goes (the last run of each, as the workers clocked it; parse workers run side by side, so steps of different files overlap):',
+    '',
+    '| run | step | ms |',
+    '| --- | --- | ---: |',
+    ...['csv', 'ndjson', 'jsonl'].flatMap((k) => (results[`steps_${k}`] ?? []).map((t) => `| ${k} | ${t.what} | ${fmt(t.ms)} |`)),
     '',
   ].join('\n');
   writeFileSync(path.join(OUT, 'browser.md'), md);
