@@ -296,13 +296,19 @@ fn the_sample_organisation_fills_all_three_views() {
     let r = sample_report(&Settings::default());
     let l = &r.licences.figures;
     // ChatGPT 324 × $30 + Copilot 131 × $19 + Microsoft 365 Copilot 49 × $30 (the licences of
-    // its 2026-11-14 refresh) = 9,720 + 2,489 + 1,470. Claude Code, Cursor and Gemini files
-    // carry no seats.
-    assert_eq!(section(l, "monthly_seat_cost"), Some(13_679.0));
+    // its 2026-11-14 refresh) + Cursor 66 × $40 (the distinct emails of cursor-daily-usage.json,
+    // counted with a JSON reader outside Uptake: 60 with an active day, 6 only ever idle)
+    // = 9,720 + 2,489 + 1,470 + 2,640 = 16,319. Claude Code and the Gemini audit log carry no
+    // seats.
+    assert_eq!(section(l, "monthly_seat_cost"), Some(16_319.0));
     // ChatGPT 42 + Copilot 13 + Microsoft 365 Copilot 8: of its 49 licences, 40 have a last
     // activity date in the 30 days to 14 Nov; of the other 9 (5 never used, 4 last used in
-    // July or September), 1 holder is on leave per the HRIS and is not counted.
-    assert_eq!(section(l, "unused_seats"), Some(63.0));
+    // July or September), 1 holder is on leave per the HRIS and is not counted. Cursor 8: of
+    // its 66 members, 58 have an active day in the 30 days 16 Oct to 14 Nov in the daily file
+    // (one of them last on 16 Oct itself; none more in the usage events); the 8 others (the 6
+    // only ever idle, and two last active on 7 and 8 Oct) are at work per the HRIS, none hired
+    // since 16 Oct.
+    assert_eq!(section(l, "unused_seats"), Some(71.0));
     assert!(section(l, "cost_per_active_user").is_some());
     assert!(r
         .licences
@@ -310,13 +316,13 @@ fn the_sample_organisation_fills_all_three_views() {
         .as_deref()
         .unwrap_or("")
         .starts_with("Reclaim 42 unused ChatGPT seats ($1,260/month"));
-    // The 13 + 8 = 21 others.
+    // The 13 + 8 + 8 = 29 others.
     assert!(r
         .licences
         .action
         .as_deref()
         .unwrap_or("")
-        .contains("(21 more unused on other tools)"));
+        .contains("(29 more unused on other tools)"));
     let c = &r.credits.figures;
     assert!(section(c, "usage_cost_month_to_date").unwrap_or(0.0) > 0.0);
     assert!(r.credits.action.is_some());

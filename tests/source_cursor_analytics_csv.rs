@@ -137,3 +137,29 @@ fn requests_are_kept_by_kind_with_the_admin_api_names() {
         ]
     );
 }
+
+/// Every member the export lists holds a Cursor seat as of its last day, as in the Admin API
+/// file.
+#[test]
+fn the_members_listed_are_seats_as_of_the_last_day() {
+    let facts = read(FILE).parsed.facts;
+    // Rows read: Ivy on 10-06 and 10-07 (idle), user_B2k7 on 10-06; Jon's row and the two
+    // others are skipped. 2 seats as of 2025-10-07, the last day read.
+    assert_eq!(facts.seats.len(), 2);
+    assert!(facts
+        .seats
+        .iter()
+        .all(|s| s.tool == Some(Tool::Cursor) && s.snapshot == Some(day("2025-10-07"))));
+    // Licences: 2 × $40 = $80; both were active on 10-06, inside the 30 days to 10-07.
+    let r = report(&[FILE], &Settings::default());
+    let cursor = r
+        .licences
+        .tools
+        .iter()
+        .find(|t| t.tool == Tool::Cursor)
+        .expect("Cursor in Seats by tool");
+    assert_eq!(
+        (cursor.seats, cursor.unused, cursor.monthly_cost),
+        (2, 0, 80.0)
+    );
+}

@@ -155,3 +155,36 @@ fn requests_are_kept_by_kind() {
     let sum: u64 = found[..4].iter().map(|k| k.2).sum();
     assert_eq!(sum, 11);
 }
+
+/// Every member the file lists, active or not, holds a Cursor seat as of its last day.
+#[test]
+fn the_members_listed_are_seats_as_of_the_last_day() {
+    let facts = read(FILE).parsed.facts;
+    // Ada (email, linked to 101), Ben (userEmail, linked to user_8fK2pQ, only an idle day) and
+    // the removed member 777: 3 seats, all as of 2025-02-04 (the last day read). Cara's two
+    // records are skipped (a date in seconds, chatRequests -2), so she holds none.
+    let mut seats: Vec<_> = facts
+        .seats
+        .iter()
+        .map(|s| (s.tool, s.snapshot, s.identity.is_some()))
+        .collect();
+    seats.dedup();
+    assert_eq!(facts.seats.len(), 3);
+    assert_eq!(
+        seats,
+        vec![(Some(Tool::Cursor), Some(day("2025-02-04")), true)]
+    );
+    // In Licences: 3 × $40 (the default Cursor seat price) = $120 a month. The 30 days to
+    // 2025-02-04: Ada and 777 were active on 02-03 or 02-04; Ben's one row is idle: 1 unused.
+    let r = report(&[FILE], &Settings::default());
+    let cursor = r
+        .licences
+        .tools
+        .iter()
+        .find(|t| t.tool == Tool::Cursor)
+        .expect("Cursor in Seats by tool");
+    assert_eq!(
+        (cursor.seats, cursor.unused, cursor.monthly_cost),
+        (3, 1, 120.0)
+    );
+}

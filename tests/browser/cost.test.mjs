@@ -157,9 +157,11 @@ for (const [label, viewport] of [['desktop', { width: 1440, height: 900 }], ['mo
       await open(page, 'licences', 'licences');
       await page.locator('[data-testid="licences"] [data-metric="monthly_seat_cost"]').waitFor();
       // tests/cost_metrics.rs: ChatGPT 324 × $30 + Copilot 131 × $19 + Microsoft 365 Copilot
-      // 49 × $30 = $13,679; unused 42 + 13 + 8 (M365: 9 idle licences, 1 holder on leave).
-      assert.equal(await num(page, 'monthly_seat_cost'), 13679);
-      assert.equal(await num(page, 'unused_seats'), 63);
+      // 49 × $30 + Cursor 66 × $40 (the members its daily file lists) = $16,319; unused
+      // 42 + 13 + 8 (M365: 9 idle licences, 1 holder on leave) + 8 (Cursor: 6 only ever idle,
+      // 2 last active before 16 Oct).
+      assert.equal(await num(page, 'monthly_seat_cost'), 16319);
+      assert.equal(await num(page, 'unused_seats'), 71);
       assert.match(
         await page.locator('[data-testid="licences"] [data-testid="recommended-action"]').innerText(),
         /Reclaim 42 unused ChatGPT seats \(\$1,260\/month/,

@@ -59,8 +59,14 @@ test('sample organisation: seven tools on the Overview, Cross-tool and Licences 
 
     await open(page, 'licences');
     await page.locator('[data-testid="licences"] [data-metric="monthly_seat_cost"]').waitFor();
-    // ChatGPT 324 × $30 + Copilot 131 × $19 + Microsoft 365 Copilot 49 × $30 = 9,720 + 2,489 + 1,470.
-    assert.equal(await metricValue(page, 'monthly_seat_cost'), '13679');
+    // ChatGPT 324 × $30 + Copilot 131 × $19 + Microsoft 365 Copilot 49 × $30 + Cursor 66 × $40
+    // = 9,720 + 2,489 + 1,470 + 2,640 (tests/cost_metrics.rs).
+    assert.equal(await metricValue(page, 'monthly_seat_cost'), '16319');
+    // Cursor: the 66 distinct members of cursor-daily-usage.json, 8 of them unused.
+    const cursor = page.locator('[data-testid="licence-tools"] tr[data-tool="cursor"]');
+    assert.equal(await cursor.getAttribute('data-seats'), '66');
+    assert.equal(await cursor.getAttribute('data-unused'), '8');
+    assert.equal(await cursor.getAttribute('data-cost'), '2640');
     assert.ok((await page.locator('[data-testid="licences"]').innerText()).includes('Microsoft 365 Copilot'));
     await screenshot(page, 'sample-licences');
 

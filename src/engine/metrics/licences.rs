@@ -3,7 +3,8 @@
 //!
 //! Seats: ChatGPT from the headline week's Users rows (enabled status, see `adoption`); every
 //! other tool from its `Seat` facts (Copilot seats API / activity report, M365 licensed users,
-//! the people a Gemini usage report lists), latest snapshot. A seat is unused when its holder
+//! the people a Gemini usage report lists, the members a Cursor daily file lists, as of its
+//! last day), latest snapshot. A seat is unused when its holder
 //! shows no activity on that tool in the `settings.unused_after_days` days ending with the
 //! headline week (or the snapshot day when no week is known), excluding people hired inside
 //! that window or on leave per HRIS, and seats assigned inside it.
@@ -78,7 +79,7 @@ pub const SEATS_ALL_TOOLS: Definition = Definition {
     label: "Seats (all tools)",
     unit: Unit::Number,
     formula: "Σ over tools of people holding a seat: ChatGPT enabled seats in the headline week's Users rows; Copilot and other tools from their latest seat snapshot. One person with two tools holds two seats.",
-    sources: "chatgpt.users_csv: user_status; copilot.seats_json / copilot.activity_csv; m365.copilot_usage_csv; gemini.usage_csv (the people it lists)",
+    sources: "chatgpt.users_csv: user_status; copilot.seats_json / copilot.activity_csv; m365.copilot_usage_csv; gemini.usage_csv (the people it lists); cursor.daily_usage_json / cursor.analytics_csv (the members it lists)",
     needs: "chatgpt.users_csv or copilot.seats_json",
     better: Better::Neither,
 };

@@ -11,10 +11,13 @@
 //! tabs shown and accepted as suggestions and acceptances, suggested and accepted lines. The
 //! day is the date as written in `Date` (its time part is dropped, not shifted to UTC). Empty
 //! counts are zero and an empty `Is Active` false, as Cursor documents. The person is the
-//! hashed email linked to the hashed user id; either alone will do.
+//! hashed email linked to the hashed user id; either alone will do. Every person listed is
+//! a Cursor seat as of the file's last day, as in the Admin API file.
 
 use super::csv_table::{CsvTable, Header, Row};
-use super::cursor_daily_usage_json::{push_with_kinds, request_kinds, RequestKinds};
+use super::cursor_daily_usage_json::{
+    members_as_seats, push_with_kinds, request_kinds, RequestKinds,
+};
 use super::registry::FormatSpec;
 use super::values;
 use super::{FileError, Parsed};
@@ -118,6 +121,7 @@ pub fn parse(
             Err((column, reason)) => parsed.diagnostics.skip(row.line, Some(&column), reason),
         }
     }
+    members_as_seats(&mut parsed.facts);
     Ok(parsed)
 }
 

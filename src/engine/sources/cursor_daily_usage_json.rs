@@ -11,6 +11,10 @@
 //! person is the hashed `email` (older responses: `userEmail`), linked to the hashed `userId`
 //! (a number or a `user_…` string); either alone will do. `mostUsedModel`, extensions and
 //! client versions are not counts and are not kept.
+//!
+//! The file lists the team's members (`isActive` false on idle days), so every person it lists
+//! is a Cursor seat as of its last day ([`members_as_seats`], for Licences & cost, as the
+//! Microsoft 365 Copilot and Gemini reports' rows are).
 
 use super::json_rows::each_record;
 use super::registry::FormatSpec;
@@ -18,7 +22,7 @@ use super::values;
 use super::{FileError, Parsed};
 use crate::engine::date::{parse_timestamp, Day, DaySpan};
 use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
-use crate::engine::facts::{Breakdown, DailyActivity, Facts, IdentityId, Measures, Tool};
+use crate::engine::facts::{Breakdown, DailyActivity, Facts, IdentityId, Measures, Seat, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
 use serde::Deserialize;
 use serde_json::Value;
@@ -85,7 +89,35 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
             Err((column, reason)) => diagnostics.skip(record.line, Some(column), reason),
         },
     )?;
+    members_as_seats(&mut parsed.facts);
     Ok(parsed)
+}
+
+/// Adds a Cursor [`Seat`] as of the file's last day for every person the file lists, active
+/// or not: Cursor's daily files list the team's members (with `isActive` false on their idle
+/// days), so they are its seat holders. A member removed before the last day still counts, as
+/// long as an earlier day lists them: export the last 30 days for a current roster.
+pub fn members_as_seats(facts: &mut Facts) {
+    let totals = || {
+        facts
+            .daily
+            .iter()
+            .filter(|r| r.tool == Tool::Cursor && r.breakdown == Breakdown::default())
+    };
+    let Some(last) = totals().map(|r| r.day).max() else {
+        return;
+    };
+    let mut members: Vec<IdentityId> = totals().map(|r| r.identity).collect();
+    members.sort_unstable();
+    members.dedup();
+    for identity in members {
+        facts.push_seat(Seat {
+            identity: Some(identity),
+            tool: Some(Tool::Cursor),
+            snapshot: Some(last),
+            ..Seat::default()
+        });
+    }
 }
 
 fn read_day(
