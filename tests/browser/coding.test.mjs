@@ -138,11 +138,14 @@ for (const [label, viewport] of [['desktop', { width: 1440, height: 900 }], ['mo
       await open(page, 'cross-tool');
       await page.locator('[data-testid="cross-tool"] [data-metric="ai_active_users_any_tool"]').waitFor();
       // tests/sample_organisation.rs counts these from the raw rows: 282 people on any tool, 149
-      // on two or more. Dual holders: 115 people hold two or more of Codex, Copilot, Claude Code
-      // and Cursor (29 of them Codex + Copilot only; 73 held Codex and Copilot before the new files).
+      // on two or more. Dual holders: 118 people hold two or more of Codex, Copilot, Claude Code
+      // and Cursor, counted from the raw files with a Python script: a Copilot seat created by
+      // 14 Nov (logins joined to emails through the HRIS GitHub_Login), a Cursor seat (every
+      // member cursor-daily-usage.json lists), Codex or Claude Code use from 18 Oct to 14 Nov
+      // (neither has a seat export). 28 of them hold Codex + Copilot only.
       assert.equal(await num(page, 'ai_active_users_any_tool'), 282);
       assert.equal(await num(page, 'multi_tool_users'), 149);
-      assert.equal(await num(page, 'coding_dual_holders'), 115);
+      assert.equal(await num(page, 'coding_dual_holders'), 118);
       const legal = await page.$$eval('[data-testid="tool-split-table"] tr[data-department="Legal"]', (r) => r.map((x) => x.dataset.suppressed));
       assert.deepEqual(legal, ['true']);
       await page.locator('[data-testid="cross-tool"] [data-testid="recommended-action"]').waitFor();
