@@ -1,5 +1,5 @@
-//! Axis arithmetic and tick labels: a "nice" top for the value axis, and compact tick text
-//! (12k, 3.4M, 40 %, $1.2k). Pure, tested natively.
+//! Axis arithmetic and tick labels: a "nice" top for the value axis, compact tick text
+//! (12k, 3.4M, 40 %, $1.2k), and which category labels fit. Pure, tested natively.
 
 use crate::engine::metrics::definitions::Unit;
 
@@ -52,6 +52,29 @@ fn trim(v: f64) -> String {
     }
 }
 
+/// Width of one character of a 12 px sans-serif label, in CSS pixels (an average: digits and
+/// lower case).
+pub const LABEL_CHAR_PX: f64 = 7.0;
+/// Space kept between two neighbouring labels, in CSS pixels.
+const LABEL_GAP_PX: f64 = 10.0;
+
+/// Label every `step`-th category, counted back from the last (always labelled), with the
+/// smallest step at which no two shown labels overlap, each centred on a slot `slot_px` CSS
+/// pixels wide. Widths come from each label's own length, so a short label next to a long one
+/// does not cost the long one's room.
+pub fn fitting_label_step(labels: &[String], slot_px: f64) -> usize {
+    let width = |l: &String| l.chars().count() as f64 * LABEL_CHAR_PX;
+    let n = labels.len();
+    (1..n.max(2))
+        .find(|&step| {
+            let shown: Vec<&String> = labels.iter().rev().step_by(step).collect();
+            shown
+                .windows(2)
+                .all(|w| (width(w[0]) + width(w[1])) / 2.0 + LABEL_GAP_PX <= step as f64 * slot_px)
+        })
+        .unwrap_or(n.max(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +87,38 @@ mod tests {
         assert_eq!(nice_top(230.0), 250.0);
         assert_eq!(nice_top(0.42), 0.5);
         assert_eq!(nice_top(1000.0), 1000.0);
+    }
+
+    fn labels(of: &[&str]) -> Vec<String> {
+        of.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn category_labels_fit_by_their_own_widths() {
+        let departments = labels(&[
+            "Engineering",
+            "Sales",
+            "Customer Support",
+            "Marketing",
+            "People",
+            "Finance",
+            "Operations",
+            "Legal",
+        ]);
+        // Slots of 114 px: the widest neighbours, Customer Support (16 × 7 = 112) and
+        // Marketing (63), need (112 + 63) / 2 + 10 = 97.5 ≤ 114: every label shows.
+        assert_eq!(fitting_label_step(&departments, 114.0), 1);
+        // Slots of 60 px (a phone): 97.5 > 60, but every other label (counted back from
+        // Legal: Legal, Finance, Marketing, Sales) needs at most (63 + 49) / 2 + 10 = 66 ≤ 120.
+        assert_eq!(fitting_label_step(&departments, 60.0), 2);
+        // One label always fits; nothing to label gives 1.
+        assert_eq!(fitting_label_step(&labels(&["Engineering"]), 5.0), 1);
+        assert_eq!(fitting_label_step(&[], 5.0), 1);
+        // Slots so narrow that no two labels fit: only the last one is shown.
+        assert_eq!(
+            fitting_label_step(&labels(&["aaaa", "bbbb", "cccc"]), 1.0),
+            3
+        );
     }
 
     #[test]

@@ -61,20 +61,17 @@ fn categories<DB: DrawingBackend>(
         (-0.3, (n.max(2) - 1) as f64 + 0.3)
     };
     let font = ("sans-serif", px(12.0)).into_font().color(&INK);
-    let longest = c
-        .x_labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(4);
-    let room = (longest as f64 * 7.0 + 14.0).max(48.0);
-    let step = label_step(root.dim_in_pixel().0, scale, n, room);
+    let y_area = if c.y_title.is_empty() { 52.0 } else { 70.0 };
+    // Each category's slot on the x axis, in CSS pixels: labels are shown as their own
+    // widths allow (every one when they fit), never overlapping.
+    let plot_css = f64::from(root.dim_in_pixel().0) / scale - y_area - 16.0;
+    let step = axis::fitting_label_step(&c.x_labels, plot_css.max(1.0) / (hi - lo));
     let unit = c.unit;
     let mut chart = ChartBuilder::on(root)
         .margin_top(px(12.0))
         .margin_right(px(16.0))
         .x_label_area_size(px(30.0))
-        .y_label_area_size(px(if c.y_title.is_empty() { 52.0 } else { 70.0 }))
+        .y_label_area_size(px(y_area))
         .build_cartesian_2d(lo..hi, 0f64..top)
         .ok()?;
     let labels = c.x_labels.clone();
