@@ -219,11 +219,8 @@ impl<R: Read> CsvTable<R> {
                     }
                     // csv reports where the blank lines before a record start; count back from
                     // the end instead: the line after the record, less its quoted newlines.
-                    let inside: u64 = self
-                        .record
-                        .iter()
-                        .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
-                        .sum();
+                    // (The record's fields are stored end to end: one search covers them all.)
+                    let inside = memchr::memchr_iter(b'\n', self.record.as_slice()).count() as u64;
                     let after = self.reader.position().line();
                     let cut = self.ends_unterminated();
                     let terminated = u64::from(!cut && !self.reader.is_done());
@@ -323,7 +320,7 @@ impl<R: Read> LfReader<R> {
         }
         self.bytes_out += out.len() as u64;
         self.ended_line = matches!(out.last(), Some(b'\n' | b'\r'));
-        self.line_bytes = match out.iter().rposition(|&b| b == b'\n') {
+        self.line_bytes = match memchr::memrchr(b'\n', out) {
             Some(at) => out.len() - at - 1,
             None => self.line_bytes.saturating_add(out.len()),
         };
@@ -362,15 +359,7 @@ impl<R: Read> Read for LfReader<R> {
                 return Ok(start);
             }
             let end = start + n;
-            let mut write = 0;
-            for read in 0..end {
-                let byte = buf[read];
-                if byte == b'\r' && read + 1 < end && buf[read + 1] == b'\n' {
-                    continue;
-                }
-                buf[write] = byte;
-                write += 1;
-            }
+            let mut write = drop_crlf_carriage_returns(&mut buf[..end]);
             // A CR at the very end may be the first half of a CRLF: hold it back.
             self.held_cr = write > 0 && buf[write - 1] == b'\r';
             if self.held_cr {
@@ -382,6 +371,27 @@ impl<R: Read> Read for LfReader<R> {
             }
         }
     }
+}
+
+/// Removes every CR that a LF follows, in place, and returns the length left. The runs between
+/// CRs are moved whole (a file with LF line ends is not moved at all).
+fn drop_crlf_carriage_returns(buf: &mut [u8]) -> usize {
+    let end = buf.len();
+    let (mut read, mut write) = (0, 0);
+    while let Some(offset) = memchr::memchr(b'\r', &buf[read..end]) {
+        let cr = read + offset;
+        buf.copy_within(read..cr, write);
+        write += cr - read;
+        if cr + 1 < end && buf[cr + 1] == b'\n' {
+            read = cr + 1;
+        } else {
+            buf[write] = b'\r';
+            write += 1;
+            read = cr + 1;
+        }
+    }
+    buf.copy_within(read..end, write);
+    write + end - read
 }
 
 fn csv_error(error: csv::Error) -> FileError {
@@ -426,6 +436,47 @@ mod tests {
             out.extend_from_slice(&buf[..n]);
         }
         assert_eq!(out, b"a\nb\r\nc\r");
+    }
+
+    #[test]
+    fn carriage_returns_are_dropped_only_before_a_line_feed() {
+        // "a\r\nb\rc\r\r\nd\r": the CRs at 1 and 7 are followed by LF and go; the lone CR
+        // after b, the first of the two before the LF and the final one stay (11 - 2 = 9 bytes).
+        let mut data = *b"a\r\nb\rc\r\r\nd\r";
+        let kept = drop_crlf_carriage_returns(&mut data);
+        assert_eq!(&data[..kept], b"a\nb\rc\r\nd\r");
+        let mut plain = *b"no carriage returns\n";
+        assert_eq!(drop_crlf_carriage_returns(&mut plain), plain.len());
+        assert_eq!(drop_crlf_carriage_returns(&mut []), 0);
+    }
+
+    #[test]
+    fn lf_reader_matches_a_byte_by_byte_reference_at_every_buffer_size() {
+        // Inputs built from every sequence of 6 bytes over {a, CR, LF} (3^6 = 729), read
+        // through buffers of 2 to 7 bytes: the output is the input less each CR before a LF.
+        let alphabet = [b'a', b'\r', b'\n'];
+        for code in 0..729usize {
+            let input: Vec<u8> = (0..6).map(|i| alphabet[code / 3usize.pow(i) % 3]).collect();
+            let expected: Vec<u8> = input
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| !(b == b'\r' && input.get(i + 1) == Some(&b'\n')))
+                .map(|(_, &b)| b)
+                .collect();
+            for size in 2..8 {
+                let mut reader = LfReader::new(&input[..]);
+                let mut out = Vec::new();
+                let mut buf = vec![0u8; size];
+                loop {
+                    let n = reader.read(&mut buf).expect("slice");
+                    if n == 0 {
+                        break;
+                    }
+                    out.extend_from_slice(&buf[..n]);
+                }
+                assert_eq!(out, expected, "{input:?} through {size}-byte reads");
+            }
+        }
     }
 
     #[test]
