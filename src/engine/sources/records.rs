@@ -137,10 +137,7 @@ impl<'k> Scanner<'k> {
     ) -> Result<(), FileError> {
         while let Some(&first) = bytes.first() {
             let plain = if self.in_string && !self.escaped {
-                bytes
-                    .iter()
-                    .position(|&b| b == b'"' || b == b'\\')
-                    .unwrap_or(bytes.len())
+                memchr::memchr2(b'"', b'\\', bytes).unwrap_or(bytes.len())
             } else if !self.in_string && self.mode == Mode::Object {
                 bytes
                     .iter()
@@ -162,25 +159,33 @@ impl<'k> Scanner<'k> {
 
     /// What `step` does with bytes it only collects: count lines, check the size, keep them.
     fn copy(&mut self, bytes: &[u8]) -> Result<(), FileError> {
-        self.line += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line += memchr::memchr_iter(b'\n', bytes).count() as u64;
         self.check_size()?;
         self.buffer.extend_from_slice(bytes);
         Ok(())
     }
 
+    /// Called for every structural byte: the comparison is inlined, the message built apart.
+    #[inline]
     fn check_size(&self) -> Result<(), FileError> {
         if self.buffer.len() > RECORD_MAX {
-            return Err(FileError::new(
-                format!(
-                    "line {}: one JSON record is larger than {} MB, so reading stopped there ({}).",
-                    self.record_line,
-                    RECORD_MAX >> 20,
-                    complete_records(self.index)
-                ),
-                "Export the data again as NDJSON or in smaller pages.",
-            ));
+            return Err(self.too_large());
         }
         Ok(())
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn too_large(&self) -> FileError {
+        FileError::new(
+            format!(
+                "line {}: one JSON record is larger than {} MB, so reading stopped there ({}).",
+                self.record_line,
+                RECORD_MAX >> 20,
+                complete_records(self.index)
+            ),
+            "Export the data again as NDJSON or in smaller pages.",
+        )
     }
 
     fn step(&mut self, byte: u8, on_record: &mut impl FnMut(Record<'_>)) -> Result<(), FileError> {
