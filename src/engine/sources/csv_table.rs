@@ -87,13 +87,28 @@ pub struct CsvTable<R: Read> {
 /// One data row: its fields and the line it starts on.
 pub struct Row<'a> {
     record: &'a csv::ByteRecord,
+    /// The record's fields end to end, when they are UTF-8 (validated once per row).
+    text: Option<&'a str>,
     pub line: u64,
 }
 
-impl Row<'_> {
-    /// The decoded text of a column ("" when the column is absent or the row is short).
+impl<'a> Row<'a> {
+    fn new(record: &'a csv::ByteRecord, line: u64) -> Self {
+        let text = std::str::from_utf8(record.as_slice()).ok();
+        Row { record, text, line }
+    }
+
+    /// The decoded text of a column ("" when the column is absent or the row is short). A
+    /// field of a UTF-8 row is cut from the row's text, not validated again.
     pub fn get(&self, column: Option<usize>) -> Cow<'_, str> {
-        match column.and_then(|c| self.record.get(c)) {
+        let Some(column) = column else {
+            return Cow::Borrowed("");
+        };
+        let field = self.text.zip(self.record.range(column));
+        if let Some(field) = field.and_then(|(text, range)| text.get(range)) {
+            return Cow::Borrowed(field);
+        }
+        match self.record.get(column) {
             Some(bytes) => decode_field(bytes),
             None => Cow::Borrowed(""),
         }
@@ -179,16 +194,14 @@ impl<R: Read> CsvTable<R> {
                 None => return None,
                 Some(Err((line, reason))) => diagnostics.skip(line, None, reason),
                 Some(Ok(line)) => {
-                    if !self.legacy_noted && std::str::from_utf8(self.record.as_slice()).is_err() {
+                    let row = Row::new(&self.record, line);
+                    if !self.legacy_noted && row.text.is_none() {
                         self.legacy_noted = true;
                         diagnostics.note(format!(
                             "line {line}: the text is not UTF-8, so it was read as Windows-1252 (as Excel saves \"CSV\"). If names look wrong, save the file as \"CSV UTF-8\" and add it again."
                         ));
                     }
-                    return Some(Row {
-                        record: &self.record,
-                        line,
-                    });
+                    return Some(row);
                 }
             }
         }
@@ -196,13 +209,6 @@ impl<R: Read> CsvTable<R> {
 
     /// Reads the next record into `self.record`: its line, or the unreadable line and reason.
     fn next_row_position(&mut self) -> Option<Result<u64, (u64, String)>> {
-        self.next_row().map(|row| row.map(|row| row.line))
-    }
-
-    /// The next data row; blank lines are passed over. `Err` is a line that cannot be read: a
-    /// row with fewer fields than the header, or with more that are not empty (a value with an
-    /// unquoted delimiter), or a line too long to be a CSV row (reading stops there).
-    pub fn next_row(&mut self) -> Option<Result<Row<'_>, (u64, String)>> {
         if self.stopped {
             return None;
         }
@@ -228,10 +234,7 @@ impl<R: Read> CsvTable<R> {
                     if let Some(reason) = self.width_problem(cut) {
                         return Some(Err((line, reason)));
                     }
-                    return Some(Ok(Row {
-                        record: &self.record,
-                        line,
-                    }));
+                    return Some(Ok(line));
                 }
                 Err(error) => {
                     if let csv::ErrorKind::Io(io) = error.kind() {
@@ -248,6 +251,14 @@ impl<R: Read> CsvTable<R> {
                 }
             }
         }
+    }
+
+    /// The next data row; blank lines are passed over. `Err` is a line that cannot be read: a
+    /// row with fewer fields than the header, or with more that are not empty (a value with an
+    /// unquoted delimiter), or a line too long to be a CSV row (reading stops there).
+    pub fn next_row(&mut self) -> Option<Result<Row<'_>, (u64, String)>> {
+        let line = self.next_row_position()?;
+        Some(line.map(|line| Row::new(&self.record, line)))
     }
 
     /// True when the record just read is the file's last and no line break ends it.
@@ -477,6 +488,28 @@ mod tests {
                 assert_eq!(out, expected, "{input:?} through {size}-byte reads");
             }
         }
+    }
+
+    #[test]
+    fn fields_are_the_same_cut_from_the_row_or_decoded_alone() {
+        // A UTF-8 row (accents, a quoted delimiter), then a Windows-1252 one (0xE9 is é).
+        let mut data = "name,city\nJos\u{e9},\"Z\u{fc}rich, CH\"\n"
+            .as_bytes()
+            .to_vec();
+        data.extend_from_slice(b"Ren\xe9,Li\xe8ge\n");
+        let mut table = CsvTable::open(&data[..], b',').expect("header");
+        let mut seen = Vec::new();
+        while let Some(row) = table.next_row() {
+            let row = row.expect("row");
+            for column in [Some(0), Some(1), Some(2), None] {
+                let alone = column
+                    .and_then(|c| row.record.get(c))
+                    .map_or(Cow::Borrowed(""), decode_field);
+                assert_eq!(row.get(column), alone);
+            }
+            seen.push(format!("{}|{}", row.get(Some(0)), row.get(Some(1))));
+        }
+        assert_eq!(seen, ["José|Zürich, CH", "René|Liège"]);
     }
 
     #[test]
