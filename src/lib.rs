@@ -22,11 +22,13 @@
 //!   - `sources/registry.rs`: every supported format, in detection order. One module per native
 //!     export, named `<vendor>_<format>.rs` (`chatgpt_users_csv`, `copilot_seats_json`,
 //!     `hris`…), plus what they share: `csv_table` (columns by name), `records` (streamed JSON
-//!     records: NDJSON, arrays, pages), `json_rows` (the JSON parse loop), `values` (lenient
-//!     cell readers), `copilot_common` and `chatgpt_compliance_common`; `mapping`: the column
+//!     records: NDJSON, arrays, pages), `json_rows` (the JSON parse loop; `JsonStr` borrows a
+//!     record's strings), `values` (lenient cell readers), `copilot_common` and
+//!     `chatgpt_compliance_common`; `mapping`: the column
 //!     mapper's question and answer (`MappingRequest` → `ColumnMapping`) for the formats whose
 //!     columns can be chosen by hand (HRIS roster, Claude Code analytics table).
-//!   - `identity`: the org key, HMAC-SHA256 pseudonyms, key files and passphrases.
+//!   - `identity`: the org key, HMAC-SHA256 pseudonyms (key blocks absorbed once, each
+//!     distinct identifier hashed once per file), key files and passphrases.
 //!   - `facts/`: canonical fact tables (`PeriodActivity`, `DailyActivity`, `MessageEvent`,
 //!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`,
 //!     `PeriodApp`: per-app counts of a period row, `HourlyUse`: a person's actions per UTC

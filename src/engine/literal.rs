@@ -2,6 +2,8 @@
 //! `{'gpt-4o': 20, 'o3': 5}` (Python repr), `{"gpt-4o": 20}` (JSON), `["Engineering"]`,
 //! and the degenerate forms seen in the wild (`0`, empty, `{}`, `None`).
 
+use std::borrow::Cow;
+
 /// A parsed literal value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
@@ -66,6 +68,28 @@ pub fn parse_label_list(text: &str) -> Vec<String> {
         Some(Literal::Str(s)) if !s.trim().is_empty() => vec![s.trim().to_string()],
         _ => vec![trimmed.to_string()],
     }
+}
+
+/// The first label of a label list, as `parse_label_list(text).first()` gives it. A list of
+/// one plain quoted label (`["Engineering"]`, what exports write) is read in place; anything
+/// else goes through the full parser.
+pub fn first_label(text: &str) -> Option<Cow<'_, str>> {
+    let trimmed = text.trim();
+    for quote in ['"', '\''] {
+        let inner = trimmed
+            .strip_prefix('[')
+            .and_then(|t| t.strip_prefix(quote))
+            .and_then(|t| t.strip_suffix(']'))
+            .and_then(|t| t.strip_suffix(quote));
+        if let Some(inner) = inner {
+            let plain = !inner.contains(['"', '\'', '\\']);
+            let label = inner.trim();
+            if plain && !label.is_empty() {
+                return Some(Cow::Borrowed(label));
+            }
+        }
+    }
+    parse_label_list(text).into_iter().next().map(Cow::Owned)
 }
 
 struct Parser<'a> {
@@ -225,6 +249,36 @@ mod tests {
         assert!(parse_count_map("{'gpt-4o': 'many'}").is_err());
         assert!(parse_count_map("{'gpt-4o': -1}").is_err());
         assert!(parse_count_map("gpt-4o=20").is_err());
+    }
+
+    #[test]
+    fn first_label_is_the_first_of_the_label_list() {
+        let cases = [
+            r#"["Engineering"]"#,
+            r#"[" Engineering "]"#,
+            "['Sales']",
+            "['Sales', 'EMEA']",
+            r#"["Sales, EMEA"]"#,
+            r#"["A]"]"#,
+            r#"["O'Brien"]"#,
+            r#"["Tab\tbed"]"#,
+            r#"[ "Spaced" ]"#,
+            r#"["  "]"#,
+            r#"["", "Second"]"#,
+            r#"["Mixed']"#,
+            "Finance",
+            "[]",
+            "",
+            "None",
+        ];
+        for text in cases {
+            let expected = parse_label_list(text).into_iter().next();
+            assert_eq!(first_label(text).map(Cow::into_owned), expected, "{text}");
+        }
+        assert_eq!(
+            first_label(r#"["Engineering"]"#),
+            Some(Cow::Borrowed("Engineering"))
+        );
     }
 
     #[test]

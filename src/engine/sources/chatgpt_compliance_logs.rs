@@ -14,7 +14,7 @@
 //! - `AUTH_LOG` and other types are counted in a note, not as skipped rows.
 
 use super::chatgpt_compliance_common::{instant, label, person, push, Content, TextLength};
-use super::json_rows;
+use super::json_rows::{self, JsonStr};
 use super::registry::FormatSpec;
 use super::{FileError, Parsed};
 use crate::engine::date::Day;
@@ -51,63 +51,88 @@ fn matches(probe: &Probe) -> bool {
 }
 
 #[derive(Deserialize)]
-struct Event {
-    event_id: Option<String>,
+struct Event<'a> {
+    #[serde(borrow)]
+    event_id: Option<JsonStr<'a>>,
     #[serde(rename = "type")]
-    kind: Option<String>,
-    event_type: Option<String>,
-    actor: Option<Actor>,
+    #[serde(borrow)]
+    kind: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    event_type: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    actor: Option<Actor<'a>>,
     timestamp: Option<Value>,
-    client_id: Option<String>,
-    message: Option<Message>,
-    conversation: Option<Conversation>,
-    event_details: Option<Details>,
+    #[serde(borrow)]
+    client_id: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    message: Option<Message<'a>>,
+    #[serde(borrow)]
+    conversation: Option<Conversation<'a>>,
+    #[serde(borrow)]
+    event_details: Option<Details<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Actor {
-    user_id: Option<String>,
-    user_email: Option<String>,
+struct Actor<'a> {
+    #[serde(borrow)]
+    user_id: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    user_email: Option<JsonStr<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Message {
-    id: Option<String>,
+struct Message<'a> {
+    #[serde(borrow)]
+    id: Option<JsonStr<'a>>,
     created_at: Option<Value>,
-    author: Option<Author>,
+    #[serde(borrow)]
+    author: Option<Author<'a>>,
     content: Option<Content>,
-    model: Option<String>,
-    metadata: Option<Metadata>,
+    #[serde(borrow)]
+    model: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    metadata: Option<Metadata<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Author {
-    role: Option<String>,
+struct Author<'a> {
+    #[serde(borrow)]
+    role: Option<JsonStr<'a>>,
     #[serde(rename = "type")]
-    kind: Option<String>,
-    client_type: Option<String>,
-    model: Option<String>,
+    #[serde(borrow)]
+    kind: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    client_type: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    model: Option<JsonStr<'a>>,
     tools_used: Option<Vec<IgnoredAny>>,
 }
 
 #[derive(Deserialize)]
-struct Metadata {
-    model_slug: Option<String>,
+struct Metadata<'a> {
+    #[serde(borrow)]
+    model_slug: Option<JsonStr<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Conversation {
-    id: Option<String>,
-    gpt_id: Option<String>,
-    project_id: Option<String>,
+struct Conversation<'a> {
+    #[serde(borrow)]
+    id: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    gpt_id: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    project_id: Option<JsonStr<'a>>,
 }
 
 #[derive(Deserialize)]
-struct Details {
-    detail_type: Option<String>,
-    session_id: Option<String>,
+struct Details<'a> {
+    #[serde(borrow)]
+    detail_type: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    session_id: Option<JsonStr<'a>>,
     prompt_text: Option<TextLength>,
-    model: Option<String>,
+    #[serde(borrow)]
+    model: Option<JsonStr<'a>>,
     token_usage: Option<TokenUsage>,
 }
 
@@ -159,18 +184,28 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
     let mut hasher = Pseudonymiser::new(key);
     let mut unused = Unused::default();
     let facts = &mut parsed.facts;
-    json_rows::each_record::<Event>(
+    json_rows::each_raw_record(
         reader,
         &["data"],
         &mut parsed.diagnostics,
-        |event, record, diagnostics| {
+        |record, diagnostics| {
+            // Strings borrow from the record's bytes (copied only when they hold escapes).
+            let event = match serde_json::from_slice::<Event<'_>>(record.bytes) {
+                Ok(event) => event,
+                Err(error) => {
+                    return diagnostics.skip(record.line, None, json_rows::json_reason(&error))
+                }
+            };
             let kind = event.kind.as_deref().or(event.event_type.as_deref());
-            let kind = kind.unwrap_or("").trim().to_ascii_uppercase();
-            let outcome = match kind.as_str() {
-                "CONVERSATION_MESSAGE" => message_event(event, facts, &mut hasher),
-                "CODEX_LOG" => codex_event(event, facts, &mut hasher),
-                "" => Err("no \"type\": not a compliance log event".to_string()),
-                _ => return unused.count(&kind),
+            let kind = kind.unwrap_or("").trim();
+            let outcome = if kind.eq_ignore_ascii_case("CONVERSATION_MESSAGE") {
+                message_event(event, facts, &mut hasher)
+            } else if kind.eq_ignore_ascii_case("CODEX_LOG") {
+                codex_event(event, facts, &mut hasher)
+            } else if kind.is_empty() {
+                Err("no \"type\": not a compliance log event".to_string())
+            } else {
+                return unused.count(&kind.to_ascii_uppercase());
             };
             match outcome {
                 Ok(event) => push(facts, diagnostics, record.line, event),
@@ -186,7 +221,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
 
 /// The event's person, from `actor`.
 fn actor(
-    actor: Option<&Actor>,
+    actor: Option<&Actor<'_>>,
     facts: &mut Facts,
     hasher: &mut Pseudonymiser<'_>,
 ) -> Result<IdentityId, String> {
@@ -204,7 +239,7 @@ fn event_key(id: Option<&str>, hasher: &mut Pseudonymiser<'_>) -> Option<u64> {
 }
 
 fn message_event(
-    event: Event,
+    event: Event<'_>,
     facts: &mut Facts,
     hasher: &mut Pseudonymiser<'_>,
 ) -> Result<MessageEvent, String> {
@@ -269,7 +304,7 @@ fn message_event(
 }
 
 fn codex_event(
-    event: Event,
+    event: Event<'_>,
     facts: &mut Facts,
     hasher: &mut Pseudonymiser<'_>,
 ) -> Result<MessageEvent, String> {

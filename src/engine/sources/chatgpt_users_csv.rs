@@ -11,7 +11,8 @@ use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, Probe};
 use crate::engine::facts::{Cadence, Facts, ModelCount, PeriodActivity, SeatStatus, Tool};
 use crate::engine::identity::{IdKind, OrgKey, Pseudonymiser};
-use crate::engine::literal::{parse_count_map, parse_label_list};
+use crate::engine::literal::{first_label, parse_count_map};
+use std::borrow::Cow;
 use std::io::Read;
 
 pub const FORMAT: FormatSpec = FormatSpec {
@@ -173,7 +174,8 @@ fn read_row(
             "period_start",
             "expected a date like 2025-03-30, found nothing".to_string(),
         ))?;
-    let cadence_text = row.get(c.cadence).trim().to_ascii_lowercase();
+    let cadence_cell = row.get(c.cadence);
+    let cadence_text = lower_case(cadence_cell.trim());
     let end = match values::date(&row.get(c.period_end)).map_err(|e| ("period_end", e))? {
         Some(end) => end,
         None if cadence_text == "weekly" => start.plus(6),
@@ -192,7 +194,7 @@ fn read_row(
         ));
     }
     let period = DaySpan::new(start, end);
-    let cadence = match cadence_text.as_str() {
+    let cadence = match &*cadence_text {
         "weekly" => Cadence::Weekly,
         "monthly" => Cadence::Monthly,
         "date range" | "daterange" | "date_range" | "custom" => Cadence::DateRange,
@@ -203,8 +205,9 @@ fn read_row(
         _ => Cadence::DateRange,
     };
 
-    let status_text = row.get(c.user_status).trim().to_ascii_lowercase();
-    let status = match status_text.as_str() {
+    let status_cell = row.get(c.user_status);
+    let status_text = lower_case(status_cell.trim());
+    let status = match &*status_text {
         "" | "enabled" | "active" => SeatStatus::Enabled,
         "pending" | "invited" => SeatStatus::Pending,
         "deleted" | "deactivated" | "disabled" | "removed" | "suspended" => SeatStatus::Deactivated,
@@ -247,9 +250,7 @@ fn read_row(
             row.line
         )),
     }
-    let department = parse_label_list(&row.get(c.department))
-        .first()
-        .map(|d| facts.strings.intern(d));
+    let department = first_label(&row.get(c.department)).map(|d| facts.strings.intern(&d));
 
     Ok(Some(PeriodActivity {
         identity,
@@ -275,4 +276,14 @@ fn read_row(
         models: (0, 0),
         active_days: None,
     }))
+}
+
+/// ASCII lower case, copied only when the text has an upper-case letter (the export writes
+/// `weekly` and `enabled` already lower-cased).
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }

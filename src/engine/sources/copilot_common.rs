@@ -2,6 +2,7 @@
 //! and entity records have the same ones), lenient serde readers for loosely written numbers
 //! and ids, and the GitHub identity and day helpers.
 
+use super::json_rows::JsonStr;
 use crate::engine::date::Day;
 use crate::engine::facts::{Breakdown, Facts, IdentityId, Measures};
 use crate::engine::identity::{IdKind, Pseudonymiser};
@@ -41,11 +42,11 @@ impl Counters {
 
 /// The six counters as fields of a serde struct, and the [`Counters`] they make.
 macro_rules! with_counters {
-    ($(#[$meta:meta])* $vis:vis struct $name:ident {
+    ($(#[$meta:meta])* $vis:vis struct $name:ident<$lt:lifetime> {
         $($(#[$fmeta:meta])* $field:ident: $type:ty,)*
     }) => {
         $(#[$meta])*
-        $vis struct $name {
+        $vis struct $name<$lt> {
             $($(#[$fmeta])* $field: $type,)*
             user_initiated_interaction_count: Option<u64>,
             code_generation_activity_count: Option<u64>,
@@ -55,7 +56,7 @@ macro_rules! with_counters {
             loc_deleted_sum: Option<u64>,
         }
 
-        impl $name {
+        impl $name<'_> {
             fn counters(&self) -> Counters {
                 Counters {
                     user_initiated_interaction_count: self.user_initiated_interaction_count,
@@ -74,11 +75,15 @@ with_counters! {
     /// One element of a `totals_by_*` array: its labels and counters.
     #[derive(Default, Deserialize)]
     #[serde(default)]
-    struct Slice {
-        ide: Option<String>,
-        feature: Option<String>,
-        language: Option<String>,
-        model: Option<String>,
+    struct Slice<'a> {
+        #[serde(borrow)]
+        ide: Option<JsonStr<'a>>,
+        #[serde(borrow)]
+        feature: Option<JsonStr<'a>>,
+        #[serde(borrow)]
+        language: Option<JsonStr<'a>>,
+        #[serde(borrow)]
+        model: Option<JsonStr<'a>>,
     }
 }
 
@@ -112,18 +117,19 @@ with_counters! {
     /// What user and entity records share: counters, credits and the `totals_by_*` breakdowns.
     #[derive(Default, Deserialize)]
     #[serde(default)]
-    pub(crate) struct Activity {
+    /// Its labels borrow from the record's bytes (see `JsonStr`).
+    pub(crate) struct Activity<'a> {
         ai_credits_used: Option<f64>,
-        #[serde(deserialize_with = "list")]
-        totals_by_ide: Vec<Slice>,
-        #[serde(deserialize_with = "list")]
-        totals_by_feature: Vec<Slice>,
-        #[serde(deserialize_with = "list")]
-        totals_by_language_feature: Vec<Slice>,
-        #[serde(deserialize_with = "list")]
-        totals_by_language_model: Vec<Slice>,
-        #[serde(deserialize_with = "list")]
-        totals_by_model_feature: Vec<Slice>,
+        #[serde(borrow, deserialize_with = "list")]
+        totals_by_ide: Vec<Slice<'a>>,
+        #[serde(borrow, deserialize_with = "list")]
+        totals_by_feature: Vec<Slice<'a>>,
+        #[serde(borrow, deserialize_with = "list")]
+        totals_by_language_feature: Vec<Slice<'a>>,
+        #[serde(borrow, deserialize_with = "list")]
+        totals_by_language_model: Vec<Slice<'a>>,
+        #[serde(borrow, deserialize_with = "list")]
+        totals_by_model_feature: Vec<Slice<'a>>,
         totals_by_cli: Option<Cli>,
     }
 }
@@ -173,7 +179,7 @@ pub(crate) fn label(strings: &mut Interner, text: Option<&str>) -> Sym {
     strings.intern(text.unwrap_or("unknown"))
 }
 
-impl Activity {
+impl Activity<'_> {
     /// The record's own counters, credits, and CLI sessions and tokens.
     pub(crate) fn total_measures(&self) -> Measures {
         let mut measures = self.counters().measures();
@@ -188,7 +194,7 @@ impl Activity {
     /// One row per `totals_by_*` element (each array keyed by its own labels, a missing label
     /// read as `unknown`) and a `cli` surface row. They never add into the total.
     pub(crate) fn breakdown_rows(&self, strings: &mut Interner) -> Vec<SliceRow> {
-        let groups: [(&[Slice], &[Dim]); 5] = [
+        let groups: [(&[Slice<'_>], &[Dim]); 5] = [
             (&self.totals_by_ide, &[Dim::Ide]),
             (&self.totals_by_feature, &[Dim::Feature]),
             (

@@ -11,7 +11,7 @@
 //! failing that, the enterprise) id, as a label like `org 100000001`.
 
 use super::copilot_common::{gauge, id_text, required_day, Activity, RowError};
-use super::json_rows::each_record;
+use super::json_rows::{each_raw_record, json_reason};
 use super::records::Record;
 use super::registry::FormatSpec;
 use super::{FileError, Parsed};
@@ -47,7 +47,7 @@ pub fn matches(json: &JsonProbe) -> bool {
 
 #[derive(Default, Deserialize)]
 #[serde(default)]
-struct EntityDay {
+struct EntityDay<'a> {
     day: Option<String>,
     organization_id: Value,
     enterprise_id: Value,
@@ -55,8 +55,8 @@ struct EntityDay {
     weekly_active_users: Option<u64>,
     monthly_active_users: Option<u64>,
     pull_requests: Option<PullRequests>,
-    #[serde(flatten)]
-    activity: Activity,
+    #[serde(flatten, borrow)]
+    activity: Activity<'a>,
 }
 
 #[derive(Default, Deserialize)]
@@ -77,11 +77,15 @@ pub fn parse(reader: &mut dyn Read, today: Option<Day>) -> Result<Parsed, FileEr
     let mut parsed = Parsed::until(today);
     let facts = &mut parsed.facts;
     let mut unscoped = false;
-    each_record::<EntityDay>(
+    each_raw_record(
         reader,
         RECORD_ARRAY_KEYS,
         &mut parsed.diagnostics,
-        |row, record, diagnostics| {
+        |record, diagnostics| {
+            let row = match serde_json::from_slice::<EntityDay<'_>>(record.bytes) {
+                Ok(row) => row,
+                Err(error) => return diagnostics.skip(record.line, None, json_reason(&error)),
+            };
             let day = required_day(row.day.as_deref(), "day").ok();
             if day.is_some_and(|day| diagnostics.after_today(record.line, day)) {
                 return;
@@ -105,7 +109,7 @@ pub fn parse(reader: &mut dyn Read, today: Option<Day>) -> Result<Parsed, FileEr
 }
 
 /// `org <id>` from the day or its wrapper, else `enterprise <id>`.
-fn scope(row: &EntityDay, record: &Record<'_>, facts: &mut Facts) -> Option<Sym> {
+fn scope(row: &EntityDay<'_>, record: &Record<'_>, facts: &mut Facts) -> Option<Sym> {
     let id = |own: &Value, key: &str| {
         id_text(own).or_else(|| {
             let (_, raw) = record.envelope.iter().find(|(k, _)| k == key)?;
@@ -121,7 +125,7 @@ fn scope(row: &EntityDay, record: &Record<'_>, facts: &mut Facts) -> Option<Sym>
 
 /// The day's rows; `Ok(None)` when that day and scope were already loaded.
 fn read_day(
-    row: EntityDay,
+    row: EntityDay<'_>,
     scope: Option<Sym>,
     facts: &mut Facts,
 ) -> Result<Option<Day>, RowError> {

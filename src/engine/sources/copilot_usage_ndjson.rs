@@ -4,7 +4,7 @@
 //! of its `totals_by_*` arrays and a `cli` surface row from `totals_by_cli`.
 //! What it shares with the other Copilot report parsers is in `copilot_common`.
 
-use super::json_rows::{each_record, json_reason};
+use super::json_rows::{each_raw_record, json_reason, JsonStr};
 use super::registry::FormatSpec;
 use super::{Diagnostics, FileError, Parsed};
 use crate::engine::date::{Day, DaySpan};
@@ -38,12 +38,16 @@ pub fn matches(json: &JsonProbe) -> bool {
 /// other unknown key.
 #[derive(Default, Deserialize)]
 #[serde(default)]
-struct UserRecord {
-    day: Option<String>,
-    user_login: Option<String>,
+struct UserRecord<'a> {
+    #[serde(borrow)]
+    day: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    user_login: Option<JsonStr<'a>>,
     user_id: Value,
-    report_start_day: Option<String>,
-    report_end_day: Option<String>,
+    #[serde(borrow)]
+    report_start_day: Option<JsonStr<'a>>,
+    #[serde(borrow)]
+    report_end_day: Option<JsonStr<'a>>,
     used_chat: Option<bool>,
     used_agent: Option<bool>,
     used_cli: Option<bool>,
@@ -52,7 +56,7 @@ struct UserRecord {
     used_copilot_cloud_agent: Option<bool>,
 }
 
-impl UserRecord {
+impl UserRecord<'_> {
     /// `used_copilot_code_review_passive` (a review the person did not ask for) is not use.
     fn used_flags(&self) -> u8 {
         let on = |flag: Option<bool>, bit: u8| if flag == Some(true) { bit } else { 0 };
@@ -74,11 +78,16 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
     let mut hasher = Pseudonymiser::new(key);
     let mut report_span: Option<DaySpan> = None;
     let facts = &mut parsed.facts;
-    each_record::<UserRecord>(
+    each_raw_record(
         reader,
         RECORD_ARRAY_KEYS,
         &mut parsed.diagnostics,
-        |row, record, diagnostics| {
+        |record, diagnostics| {
+            // Strings borrow from the record's bytes (copied only when they hold escapes).
+            let row = match serde_json::from_slice::<UserRecord<'_>>(record.bytes) {
+                Ok(row) => row,
+                Err(error) => return diagnostics.skip(record.line, None, json_reason(&error)),
+            };
             // The counters and breakdowns are read in a second pass over the record's bytes:
             // two direct passes cost less than one through `#[serde(flatten)]`.
             let activity = match serde_json::from_slice::<Activity>(record.bytes) {
@@ -112,8 +121,8 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
 
 /// The person-day total and its breakdown rows; `Ok(None)` when that person-day was loaded.
 fn read_user(
-    row: &UserRecord,
-    activity: &Activity,
+    row: &UserRecord<'_>,
+    activity: &Activity<'_>,
     facts: &mut Facts,
     hasher: &mut Pseudonymiser<'_>,
 ) -> Result<Option<Day>, RowError> {

@@ -87,13 +87,28 @@ pub struct CsvTable<R: Read> {
 /// One data row: its fields and the line it starts on.
 pub struct Row<'a> {
     record: &'a csv::ByteRecord,
+    /// The record's fields end to end, when they are UTF-8 (validated once per row).
+    text: Option<&'a str>,
     pub line: u64,
 }
 
-impl Row<'_> {
-    /// The decoded text of a column ("" when the column is absent or the row is short).
+impl<'a> Row<'a> {
+    fn new(record: &'a csv::ByteRecord, line: u64) -> Self {
+        let text = std::str::from_utf8(record.as_slice()).ok();
+        Row { record, text, line }
+    }
+
+    /// The decoded text of a column ("" when the column is absent or the row is short). A
+    /// field of a UTF-8 row is cut from the row's text, not validated again.
     pub fn get(&self, column: Option<usize>) -> Cow<'_, str> {
-        match column.and_then(|c| self.record.get(c)) {
+        let Some(column) = column else {
+            return Cow::Borrowed("");
+        };
+        let field = self.text.zip(self.record.range(column));
+        if let Some(field) = field.and_then(|(text, range)| text.get(range)) {
+            return Cow::Borrowed(field);
+        }
+        match self.record.get(column) {
             Some(bytes) => decode_field(bytes),
             None => Cow::Borrowed(""),
         }
@@ -179,16 +194,14 @@ impl<R: Read> CsvTable<R> {
                 None => return None,
                 Some(Err((line, reason))) => diagnostics.skip(line, None, reason),
                 Some(Ok(line)) => {
-                    if !self.legacy_noted && std::str::from_utf8(self.record.as_slice()).is_err() {
+                    let row = Row::new(&self.record, line);
+                    if !self.legacy_noted && row.text.is_none() {
                         self.legacy_noted = true;
                         diagnostics.note(format!(
                             "line {line}: the text is not UTF-8, so it was read as Windows-1252 (as Excel saves \"CSV\"). If names look wrong, save the file as \"CSV UTF-8\" and add it again."
                         ));
                     }
-                    return Some(Row {
-                        record: &self.record,
-                        line,
-                    });
+                    return Some(row);
                 }
             }
         }
@@ -196,13 +209,6 @@ impl<R: Read> CsvTable<R> {
 
     /// Reads the next record into `self.record`: its line, or the unreadable line and reason.
     fn next_row_position(&mut self) -> Option<Result<u64, (u64, String)>> {
-        self.next_row().map(|row| row.map(|row| row.line))
-    }
-
-    /// The next data row; blank lines are passed over. `Err` is a line that cannot be read: a
-    /// row with fewer fields than the header, or with more that are not empty (a value with an
-    /// unquoted delimiter), or a line too long to be a CSV row (reading stops there).
-    pub fn next_row(&mut self) -> Option<Result<Row<'_>, (u64, String)>> {
         if self.stopped {
             return None;
         }
@@ -219,11 +225,8 @@ impl<R: Read> CsvTable<R> {
                     }
                     // csv reports where the blank lines before a record start; count back from
                     // the end instead: the line after the record, less its quoted newlines.
-                    let inside: u64 = self
-                        .record
-                        .iter()
-                        .map(|f| f.iter().filter(|&&b| b == b'\n').count() as u64)
-                        .sum();
+                    // (The record's fields are stored end to end: one search covers them all.)
+                    let inside = memchr::memchr_iter(b'\n', self.record.as_slice()).count() as u64;
                     let after = self.reader.position().line();
                     let cut = self.ends_unterminated();
                     let terminated = u64::from(!cut && !self.reader.is_done());
@@ -231,10 +234,7 @@ impl<R: Read> CsvTable<R> {
                     if let Some(reason) = self.width_problem(cut) {
                         return Some(Err((line, reason)));
                     }
-                    return Some(Ok(Row {
-                        record: &self.record,
-                        line,
-                    }));
+                    return Some(Ok(line));
                 }
                 Err(error) => {
                     if let csv::ErrorKind::Io(io) = error.kind() {
@@ -251,6 +251,14 @@ impl<R: Read> CsvTable<R> {
                 }
             }
         }
+    }
+
+    /// The next data row; blank lines are passed over. `Err` is a line that cannot be read: a
+    /// row with fewer fields than the header, or with more that are not empty (a value with an
+    /// unquoted delimiter), or a line too long to be a CSV row (reading stops there).
+    pub fn next_row(&mut self) -> Option<Result<Row<'_>, (u64, String)>> {
+        let line = self.next_row_position()?;
+        Some(line.map(|line| Row::new(&self.record, line)))
     }
 
     /// True when the record just read is the file's last and no line break ends it.
@@ -323,7 +331,7 @@ impl<R: Read> LfReader<R> {
         }
         self.bytes_out += out.len() as u64;
         self.ended_line = matches!(out.last(), Some(b'\n' | b'\r'));
-        self.line_bytes = match out.iter().rposition(|&b| b == b'\n') {
+        self.line_bytes = match memchr::memrchr(b'\n', out) {
             Some(at) => out.len() - at - 1,
             None => self.line_bytes.saturating_add(out.len()),
         };
@@ -362,15 +370,7 @@ impl<R: Read> Read for LfReader<R> {
                 return Ok(start);
             }
             let end = start + n;
-            let mut write = 0;
-            for read in 0..end {
-                let byte = buf[read];
-                if byte == b'\r' && read + 1 < end && buf[read + 1] == b'\n' {
-                    continue;
-                }
-                buf[write] = byte;
-                write += 1;
-            }
+            let mut write = drop_crlf_carriage_returns(&mut buf[..end]);
             // A CR at the very end may be the first half of a CRLF: hold it back.
             self.held_cr = write > 0 && buf[write - 1] == b'\r';
             if self.held_cr {
@@ -382,6 +382,27 @@ impl<R: Read> Read for LfReader<R> {
             }
         }
     }
+}
+
+/// Removes every CR that a LF follows, in place, and returns the length left. The runs between
+/// CRs are moved whole (a file with LF line ends is not moved at all).
+fn drop_crlf_carriage_returns(buf: &mut [u8]) -> usize {
+    let end = buf.len();
+    let (mut read, mut write) = (0, 0);
+    while let Some(offset) = memchr::memchr(b'\r', &buf[read..end]) {
+        let cr = read + offset;
+        buf.copy_within(read..cr, write);
+        write += cr - read;
+        if cr + 1 < end && buf[cr + 1] == b'\n' {
+            read = cr + 1;
+        } else {
+            buf[write] = b'\r';
+            write += 1;
+            read = cr + 1;
+        }
+    }
+    buf.copy_within(read..end, write);
+    write + end - read
 }
 
 fn csv_error(error: csv::Error) -> FileError {
@@ -426,6 +447,69 @@ mod tests {
             out.extend_from_slice(&buf[..n]);
         }
         assert_eq!(out, b"a\nb\r\nc\r");
+    }
+
+    #[test]
+    fn carriage_returns_are_dropped_only_before_a_line_feed() {
+        // "a\r\nb\rc\r\r\nd\r": the CRs at 1 and 7 are followed by LF and go; the lone CR
+        // after b, the first of the two before the LF and the final one stay (11 - 2 = 9 bytes).
+        let mut data = *b"a\r\nb\rc\r\r\nd\r";
+        let kept = drop_crlf_carriage_returns(&mut data);
+        assert_eq!(&data[..kept], b"a\nb\rc\r\nd\r");
+        let mut plain = *b"no carriage returns\n";
+        assert_eq!(drop_crlf_carriage_returns(&mut plain), plain.len());
+        assert_eq!(drop_crlf_carriage_returns(&mut []), 0);
+    }
+
+    #[test]
+    fn lf_reader_matches_a_byte_by_byte_reference_at_every_buffer_size() {
+        // Inputs built from every sequence of 6 bytes over {a, CR, LF} (3^6 = 729), read
+        // through buffers of 2 to 7 bytes: the output is the input less each CR before a LF.
+        let alphabet = [b'a', b'\r', b'\n'];
+        for code in 0..729usize {
+            let input: Vec<u8> = (0..6).map(|i| alphabet[code / 3usize.pow(i) % 3]).collect();
+            let expected: Vec<u8> = input
+                .iter()
+                .enumerate()
+                .filter(|&(i, &b)| !(b == b'\r' && input.get(i + 1) == Some(&b'\n')))
+                .map(|(_, &b)| b)
+                .collect();
+            for size in 2..8 {
+                let mut reader = LfReader::new(&input[..]);
+                let mut out = Vec::new();
+                let mut buf = vec![0u8; size];
+                loop {
+                    let n = reader.read(&mut buf).expect("slice");
+                    if n == 0 {
+                        break;
+                    }
+                    out.extend_from_slice(&buf[..n]);
+                }
+                assert_eq!(out, expected, "{input:?} through {size}-byte reads");
+            }
+        }
+    }
+
+    #[test]
+    fn fields_are_the_same_cut_from_the_row_or_decoded_alone() {
+        // A UTF-8 row (accents, a quoted delimiter), then a Windows-1252 one (0xE9 is é).
+        let mut data = "name,city\nJos\u{e9},\"Z\u{fc}rich, CH\"\n"
+            .as_bytes()
+            .to_vec();
+        data.extend_from_slice(b"Ren\xe9,Li\xe8ge\n");
+        let mut table = CsvTable::open(&data[..], b',').expect("header");
+        let mut seen = Vec::new();
+        while let Some(row) = table.next_row() {
+            let row = row.expect("row");
+            for column in [Some(0), Some(1), Some(2), None] {
+                let alone = column
+                    .and_then(|c| row.record.get(c))
+                    .map_or(Cow::Borrowed(""), decode_field);
+                assert_eq!(row.get(column), alone);
+            }
+            seen.push(format!("{}|{}", row.get(Some(0)), row.get(Some(1))));
+        }
+        assert_eq!(seen, ["José|Zürich, CH", "René|Liège"]);
     }
 
     #[test]

@@ -26,6 +26,14 @@ pub fn count(text: &str) -> Result<Option<u32>, String> {
     if trimmed.is_empty() || matches!(trimmed, "None" | "null" | "-") {
         return Ok(None);
     }
+    // Plain digits (nearly every cell) need no separator removal, so no copy.
+    if trimmed.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = trimmed.parse::<u64>() {
+            return u32::try_from(n)
+                .map(Some)
+                .map_err(|_| format!("expected a count, found \"{trimmed}\" (too large)"));
+        }
+    }
     let compact = without_separators(trimmed);
     if let Ok(n) = compact.parse::<u64>() {
         return u32::try_from(n)
@@ -70,7 +78,19 @@ pub fn decimal(text: &str) -> Result<Option<f64>, String> {
 
 /// A yes/no flag: `1`/`0`, `True`/`False`, `yes`/`no`. Empty → `None`.
 pub fn flag(text: &str) -> Result<Option<bool>, String> {
-    match text.trim().to_ascii_lowercase().as_str() {
+    let trimmed = text.trim();
+    let is = |words: &[&str]| words.iter().any(|w| trimmed.eq_ignore_ascii_case(w));
+    // The usual forms are compared in place; only the others are lower-cased (a copy).
+    if is(&["", "none", "null"]) {
+        return Ok(None);
+    }
+    if is(&["1", "true", "yes", "y", "t"]) {
+        return Ok(Some(true));
+    }
+    if is(&["0", "false", "no", "n", "f"]) {
+        return Ok(Some(false));
+    }
+    match trimmed.to_ascii_lowercase().as_str() {
         "" | "none" | "null" => Ok(None),
         "1" | "true" | "yes" | "y" | "t" => Ok(Some(true)),
         "0" | "false" | "no" | "n" | "f" => Ok(Some(false)),
