@@ -5,10 +5,14 @@
 use super::detect::FormatId;
 use super::facts::{Facts, PersonalFacts};
 use super::ingest::{IngestError, Ingested};
+use super::metrics::people::People;
+use super::query::FilterBasis;
 use super::sources::mapping::MappingRequest;
 use super::sources::Diagnostics;
 use super::sources::PeriodRequest;
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
+use std::rc::Rc;
 
 /// The state of a file in the page's list (`data-state`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,6 +145,9 @@ pub struct Dataset {
     merged: Facts,
     /// Every personal export loaded, merged apart from the organisation's facts.
     personal: PersonalFacts,
+    /// Who is who in `merged` and what the filters offer, worked out by the first Report after
+    /// a change and kept for the next ones (a filter change rebuilds the Report, not these).
+    basis: OnceCell<Rc<(People, FilterBasis)>>,
 }
 
 impl Dataset {
@@ -172,11 +179,13 @@ impl Dataset {
             .position(|f| f.summary.file_id > file_id)
             .unwrap_or(self.files.len());
         self.files.insert(at, file);
+        self.basis.take();
         if comes_last && !replaces {
             let Dataset {
                 files,
                 merged,
                 personal,
+                ..
             } = self;
             if let Some(file) = files.last_mut() {
                 merge_file(merged, personal, file);
@@ -196,10 +205,20 @@ impl Dataset {
         self.files.clear();
         self.merged = Facts::default();
         self.personal = PersonalFacts::default();
+        self.basis.take();
     }
 
     pub fn facts(&self) -> &Facts {
         &self.merged
+    }
+
+    /// The people of the merged facts and the filters' basis, computed once per change.
+    pub fn basis(&self) -> Rc<(People, FilterBasis)> {
+        Rc::clone(self.basis.get_or_init(|| {
+            let people = People::resolve(&self.merged);
+            let basis = FilterBasis::of(&self.merged, &people);
+            Rc::new((people, basis))
+        }))
     }
 
     /// The personal exports' messages, for the "My usage" view only.
@@ -226,6 +245,7 @@ impl Dataset {
         }
         self.merged = merged;
         self.personal = personal;
+        self.basis.take();
         self.refresh_notes();
     }
 

@@ -5,7 +5,10 @@
 //! The query lives in the page's URL fragment (never any data), so a view can be bookmarked.
 
 use super::date::{Day, DaySpan};
-use super::facts::{Facts, Tool};
+use super::facts::{
+    DailyActivity, Facts, HourlyUse, IdentityId, MessageEvent, OrgDaily, PeriodActivity, PeriodApp,
+    RowFilter, Seat, TeamMembership, Tool, UsageCharge,
+};
 use super::metrics::people::People;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -162,6 +165,27 @@ pub fn resolve(range: Range, data: Option<DaySpan>) -> Option<DaySpan> {
     }
 }
 
+/// What every query starts from, read once from all the data (one pass over each table) and
+/// kept until a file is added or removed ([`crate::engine::dataset::Dataset::basis`]): each
+/// person's department and team, the tools present and the days covered.
+pub struct FilterBasis {
+    pub departments: Vec<Option<super::intern::Sym>>,
+    pub teams: Vec<Option<super::intern::Sym>>,
+    pub tools: Vec<Tool>,
+    pub data_span: Option<DaySpan>,
+}
+
+impl FilterBasis {
+    pub fn of(facts: &Facts, people: &People) -> FilterBasis {
+        FilterBasis {
+            departments: people.departments(facts),
+            teams: teams(facts, people),
+            tools: super::metrics::activity::tools_present(facts),
+            data_span: data_span(facts),
+        }
+    }
+}
+
 /// Narrows `facts` to the query: rows of the chosen tool, about the chosen people, inside the
 /// range (a weekly or monthly row is kept when its period lies inside the range; never cut).
 /// Organisation-level rows name no person, so a department or team filter drops them.
@@ -172,11 +196,17 @@ pub fn resolve(range: Range, data: Option<DaySpan>) -> Option<DaySpan> {
 pub fn narrow<'f>(
     facts: &'f Facts,
     people: &People,
+    basis: &FilterBasis,
     query: &Query,
     floor: u32,
 ) -> (Cow<'f, Facts>, FilterState) {
-    let departments = people.departments(facts);
-    let team_of = teams(facts, people);
+    let FilterBasis {
+        departments,
+        teams: team_of,
+        tools,
+        data_span: data,
+    } = basis;
+    let data = *data;
     let name = |s: Option<super::intern::Sym>| s.map(|s| facts.strings.resolve(s).to_string());
     let group_sizes = |of: &[Option<super::intern::Sym>]| {
         let mut sizes: std::collections::BTreeMap<String, u32> = Default::default();
@@ -191,13 +221,12 @@ pub fn narrow<'f>(
             })
             .collect::<Vec<_>>()
     };
-    let data = data_span(facts);
     let span = resolve(query.range, data);
     let mut state = FilterState {
         query: query.clone(),
-        departments: group_sizes(&departments),
-        teams: group_sizes(&team_of),
-        tools: super::metrics::activity::tools_present(facts),
+        departments: group_sizes(departments),
+        teams: group_sizes(team_of),
+        tools: tools.clone(),
         data_span: data,
         applied_span: if query.range == Range::All {
             None
@@ -209,18 +238,15 @@ pub fn narrow<'f>(
 
     let mut keep_person: Option<Vec<bool>> = None;
     if query.narrows_people() {
+        // The wanted names as symbols (`None` inside: a name no one has, so no one matches).
+        let wanted = |name: &Option<String>| name.as_ref().map(|n| facts.strings.get(n));
+        let (department, team) = (wanted(&query.department), wanted(&query.team));
+        let matches = |wanted: Option<Option<super::intern::Sym>>,
+                       has: Option<super::intern::Sym>| {
+            wanted.is_none_or(|w| w.is_some() && w == has)
+        };
         let keep: Vec<bool> = (0..people.count())
-            .map(|p| {
-                let dept_ok = query
-                    .department
-                    .as_ref()
-                    .is_none_or(|d| name(departments[p]).as_deref() == Some(d.as_str()));
-                let team_ok = query
-                    .team
-                    .as_ref()
-                    .is_none_or(|t| name(team_of[p]).as_deref() == Some(t.as_str()));
-                dept_ok && team_ok
-            })
+            .map(|p| matches(department, departments[p]) && matches(team, team_of[p]))
             .collect();
         let selected = keep.iter().filter(|&&k| k).count() as u32;
         if selected < floor {
@@ -244,55 +270,86 @@ pub fn narrow<'f>(
         return (Cow::Borrowed(facts), state);
     }
 
-    let person_ok = |id: super::facts::IdentityId| {
-        keep_person
-            .as_ref()
-            .is_none_or(|k| k[people.person(id).0 as usize])
+    let keep = QueryRows {
+        people,
+        keep_person: keep_person.as_deref(),
+        tool: query.tool,
+        span,
     };
-    let opt_person_ok = |id: Option<super::facts::IdentityId>| match (&keep_person, id) {
-        (None, _) => true,
-        (Some(_), None) => false,
-        (Some(_), Some(id)) => person_ok(id),
-    };
-    let tool_ok = |t: Tool| query.tool.is_none_or(|q| q == t);
-    let opt_tool_ok = |t: Option<Tool>| query.tool.is_none_or(|q| t == Some(q));
-    let day_ok = |d: Day| span.is_none_or(|s| s.contains(d));
-    let org_ok = keep_person.is_none();
-
-    let out = facts.narrowed(|tables| {
-        tables.periods.retain(|r| {
-            person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
-        });
-        tables
-            .daily
-            .retain(|r| person_ok(r.identity) && tool_ok(r.tool) && day_ok(r.day));
-        tables.events.retain(|e| {
-            person_ok(e.identity) && tool_ok(e.tool) && day_ok(Day::from_unix_seconds(e.at))
-        });
-        tables
-            .seats
-            .retain(|s| opt_person_ok(s.identity) && opt_tool_ok(s.tool));
-        tables
-            .org_daily
-            .retain(|r| org_ok && tool_ok(r.tool) && day_ok(r.day));
-        tables
-            .teams
-            .retain(|m| person_ok(m.identity) && day_ok(m.day));
-        // A line summed over a period (Claude spend) is kept when the range covers the period.
-        tables.charges.retain(|c| {
-            opt_person_ok(c.identity)
-                && opt_tool_ok(c.tool)
-                && match c.period {
-                    Some(p) => span.is_none_or(|s| s.covers(p)),
-                    None => c.day.is_none_or(day_ok),
-                }
-        });
-        tables.period_apps.retain(|r| {
-            person_ok(r.identity) && tool_ok(r.tool) && span.is_none_or(|s| s.covers(r.period))
-        });
-        tables
-            .hourly
-            .retain(|r| person_ok(r.identity) && tool_ok(r.tool) && day_ok(r.day));
-    });
+    let out = facts.narrowed(&keep);
     (Cow::Owned(out), state)
+}
+
+/// The rows a query keeps: the people it selects (none of the organisation-wide rows when it
+/// selects people), its tool and its range.
+struct QueryRows<'a> {
+    people: &'a People,
+    /// Per person, whether the department or team filter selects them.
+    keep_person: Option<&'a [bool]>,
+    tool: Option<Tool>,
+    span: Option<DaySpan>,
+}
+
+impl QueryRows<'_> {
+    fn person(&self, id: IdentityId) -> bool {
+        self.keep_person
+            .is_none_or(|k| k[self.people.person(id).0 as usize])
+    }
+    /// A row that may name nobody (a seat, a charge): kept without a person only when no
+    /// person filter is on.
+    fn maybe_person(&self, id: Option<IdentityId>) -> bool {
+        match (self.keep_person, id) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(_), Some(id)) => self.person(id),
+        }
+    }
+    fn tool(&self, tool: Tool) -> bool {
+        self.tool.is_none_or(|q| q == tool)
+    }
+    fn maybe_tool(&self, tool: Option<Tool>) -> bool {
+        self.tool.is_none_or(|q| tool == Some(q))
+    }
+    fn day(&self, day: Day) -> bool {
+        self.span.is_none_or(|s| s.contains(day))
+    }
+    fn period(&self, period: DaySpan) -> bool {
+        self.span.is_none_or(|s| s.covers(period))
+    }
+}
+
+impl RowFilter for QueryRows<'_> {
+    fn period(&self, r: &PeriodActivity) -> bool {
+        self.person(r.identity) && self.tool(r.tool) && QueryRows::period(self, r.period)
+    }
+    fn daily(&self, r: &DailyActivity) -> bool {
+        self.person(r.identity) && self.tool(r.tool) && self.day(r.day)
+    }
+    fn event(&self, e: &MessageEvent) -> bool {
+        self.person(e.identity) && self.tool(e.tool) && self.day(Day::from_unix_seconds(e.at))
+    }
+    fn seat(&self, s: &Seat) -> bool {
+        self.maybe_person(s.identity) && self.maybe_tool(s.tool)
+    }
+    fn org_daily(&self, r: &OrgDaily) -> bool {
+        self.keep_person.is_none() && self.tool(r.tool) && self.day(r.day)
+    }
+    fn team(&self, m: &TeamMembership) -> bool {
+        self.person(m.identity) && self.day(m.day)
+    }
+    /// A line summed over a period (Claude spend) is kept when the range covers the period.
+    fn charge(&self, c: &UsageCharge) -> bool {
+        self.maybe_person(c.identity)
+            && self.maybe_tool(c.tool)
+            && match c.period {
+                Some(p) => QueryRows::period(self, p),
+                None => c.day.is_none_or(|d| self.day(d)),
+            }
+    }
+    fn period_app(&self, r: &PeriodApp) -> bool {
+        self.person(r.identity) && self.tool(r.tool) && QueryRows::period(self, r.period)
+    }
+    fn hourly(&self, r: &HourlyUse) -> bool {
+        self.person(r.identity) && self.tool(r.tool) && self.day(r.day)
+    }
 }

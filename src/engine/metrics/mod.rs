@@ -64,9 +64,10 @@ pub fn build_report_for(
     key_fingerprint: &str,
 ) -> Report {
     let all = dataset.facts();
-    let people = People::resolve(all);
-    let (facts, filters) = narrow(all, &people, query, settings.floor());
-    let mut report = report_from_facts(&facts, &people, settings, query.grain, key_fingerprint);
+    let basis = dataset.basis();
+    let (people, basis) = &*basis;
+    let (facts, filters) = narrow(all, people, basis, query, settings.floor());
+    let mut report = report_from_facts(&facts, people, settings, query.grain, key_fingerprint);
     report.sources = dataset.sources();
     report.filters = filters;
     // A personal export is one person's own data: it feeds My usage alone, whatever the

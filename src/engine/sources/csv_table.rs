@@ -8,8 +8,16 @@ use std::io::Read;
 
 /// Lower-cases and keeps only letters and digits: `Email_-_Primary_Work` → `emailprimarywork`.
 pub fn normalise_name(name: &str) -> String {
-    name.trim_start_matches('\u{feff}')
-        .chars()
+    let name = name.trim_start_matches('\u{feff}');
+    if name.is_ascii() {
+        // Every header the exports write: a byte at a time, no Unicode tables.
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
@@ -421,6 +429,32 @@ fn csv_error(error: csv::Error) -> FileError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalises_ascii_names_as_the_unicode_rules_do() {
+        let by_chars = |name: &str| -> String {
+            name.trim_start_matches('\u{feff}')
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let names = [
+            "Email_-_Primary_Work",
+            "\u{feff}User ID",
+            "  Messages (7d) ",
+            "",
+            "Département",
+            "ÄÖÜ_ß İstanbul",
+        ];
+        for name in names {
+            assert_eq!(normalise_name(name), by_chars(name), "{name:?}");
+        }
+        for byte in 0u8..128 {
+            let name = format!("a{}B", char::from(byte));
+            assert_eq!(normalise_name(&name), by_chars(&name), "byte {byte}");
+        }
+    }
 
     #[test]
     fn finds_columns_by_normalised_name() {
