@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{day, key, read, report};
+use common::{day, key, read, report, seats_of};
 use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Measures, Tool};
@@ -152,14 +152,5 @@ fn the_members_listed_are_seats_as_of_the_last_day() {
         .all(|s| s.tool == Some(Tool::Cursor) && s.snapshot == Some(day("2025-10-07"))));
     // Licences: 2 × $40 = $80; both were active on 10-06, inside the 30 days to 10-07.
     let r = report(&[FILE], &Settings::default());
-    let cursor = r
-        .licences
-        .tools
-        .iter()
-        .find(|t| t.tool == Tool::Cursor)
-        .expect("Cursor in Seats by tool");
-    assert_eq!(
-        (cursor.seats, cursor.unused, cursor.monthly_cost),
-        (2, 0, 80.0)
-    );
+    assert_eq!(seats_of(&r, Tool::Cursor), (2, 0, 80.0));
 }

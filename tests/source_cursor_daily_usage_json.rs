@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{day, key, read, report};
+use common::{day, key, read, report, seats_of};
 use uptake::engine::date::Day;
 use uptake::engine::detect::FormatId;
 use uptake::engine::facts::{Measures, Tool};
@@ -177,14 +177,5 @@ fn the_members_listed_are_seats_as_of_the_last_day() {
     // In Licences: 3 × $40 (the default Cursor seat price) = $120 a month. The 30 days to
     // 2025-02-04: Ada and 777 were active on 02-03 or 02-04; Ben's one row is idle: 1 unused.
     let r = report(&[FILE], &Settings::default());
-    let cursor = r
-        .licences
-        .tools
-        .iter()
-        .find(|t| t.tool == Tool::Cursor)
-        .expect("Cursor in Seats by tool");
-    assert_eq!(
-        (cursor.seats, cursor.unused, cursor.monthly_cost),
-        (3, 1, 120.0)
-    );
+    assert_eq!(seats_of(&r, Tool::Cursor), (3, 1, 120.0));
 }

@@ -53,6 +53,17 @@ pub fn value(report: &Report, id: &str) -> Option<f64> {
         .value
 }
 
+/// A tool's row in Licences' "Seats by tool": (seats, unused, monthly cost).
+pub fn seats_of(report: &Report, tool: uptake::engine::facts::Tool) -> (u32, u32, f64) {
+    let row = report
+        .licences
+        .tools
+        .iter()
+        .find(|t| t.tool == tool)
+        .unwrap_or_else(|| panic!("{tool:?} in Seats by tool"));
+    (row.seats, row.unused, row.monthly_cost)
+}
+
 pub fn day(text: &str) -> uptake::engine::date::Day {
     uptake::engine::date::Day::parse(text).expect("valid date")
 }
