@@ -33,13 +33,17 @@
 //!     `Seat`, `OrgDaily`, `TeamMembership`, `UsageCharge`, `AssetPeriod`, `PersonRecord`,
 //!     `PeriodApp`: per-app counts of a period row, `HourlyUse`: a person's actions per UTC
 //!     hour from Cursor usage events and Gemini audit activities, for Timing),
-//!     each with its de-duplication key; `dataset` keeps them per file and merged (a file that
-//!     comes after every loaded one is merged alone; a removal merges everything again).
+//!     each with its de-duplication key (`keys`); `dataset` keeps them per file and merged (a
+//!     file that comes after every loaded one is merged alone; a removal merges everything
+//!     again). A file from a parse worker is kept as the bytes it came in: its facts are moved
+//!     into the merged ones (`Facts::merge_owned`) and decoded again only to merge again.
 //!     `PersonalMessage` (a personal ChatGPT export) is a table apart, never merged into the
 //!     organisation's facts: it feeds only `metrics::my_usage`.
 //!   - `query`: the date range and department / team / tool filters; narrows the facts before
-//!     any metric, and refuses a filter that isolates fewer people than the group-size floor;
-//!     the grain (hour, day, week, month) trends are cut by.
+//!     any metric (copying only the rows kept), and refuses a filter that isolates fewer people
+//!     than the group-size floor; the grain (hour, day, week, month) trends are cut by. What
+//!     every filter starts from (people, their groups, tools, days: `FilterBasis`) is worked
+//!     out once per change of the loaded files (`Dataset::basis`), not once per filter.
 //!   - `metrics/`: people linking (`people`), weeks (`weeks`), adoption per person and week
 //!     (`adoption`), activity per tool (`activity`) and cross-tool figures (`tools`),
 //!     departments with the group-size floor (`departments`, `privacy`), and the definition of
@@ -49,7 +53,7 @@
 //!     indexes that keep a Report from re-reading every fact for every window: who was active
 //!     on which tool by day (`activity_index`), person-day rows, organisation days and events
 //!     by day (`day_index`), the ChatGPT adoption rows by period start (`adoption`), and each
-//!     week's person rows computed once; one
+//!     week's person rows and power users computed once; one
 //!     module per dashboard section builds it from there: `funnel`, `tokens`, `depth`,
 //!     `prompts`, `models`, `department_usage`, `licences`, `concentration` (power users),
 //!     `codex`, `copilot`, `overlap` (cross-tool), `credits`, `timing`, `people_table`,

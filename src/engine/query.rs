@@ -171,19 +171,40 @@ pub fn resolve(range: Range, data: Option<DaySpan>) -> Option<DaySpan> {
 pub struct FilterBasis {
     pub departments: Vec<Option<super::intern::Sym>>,
     pub teams: Vec<Option<super::intern::Sym>>,
+    /// Each department's and team's name and number of people, by name.
+    pub department_sizes: Vec<(String, u32)>,
+    pub team_sizes: Vec<(String, u32)>,
     pub tools: Vec<Tool>,
     pub data_span: Option<DaySpan>,
 }
 
 impl FilterBasis {
     pub fn of(facts: &Facts, people: &People) -> FilterBasis {
+        let departments = people.departments(facts);
+        let teams = teams(facts, people);
         FilterBasis {
-            departments: people.departments(facts),
-            teams: teams(facts, people),
+            department_sizes: group_sizes(facts, &departments),
+            team_sizes: group_sizes(facts, &teams),
+            departments,
+            teams,
             tools: super::metrics::activity::tools_present(facts),
             data_span: data_span(facts),
         }
     }
+}
+
+/// How many people each group (department or team) holds, by name.
+fn group_sizes(facts: &Facts, of: &[Option<super::intern::Sym>]) -> Vec<(String, u32)> {
+    let mut sizes: std::collections::BTreeMap<super::intern::Sym, u32> = Default::default();
+    for s in of.iter().flatten() {
+        *sizes.entry(*s).or_default() += 1;
+    }
+    let mut named: Vec<(String, u32)> = sizes
+        .into_iter()
+        .map(|(s, n)| (facts.strings.resolve(s).to_string(), n))
+        .collect();
+    named.sort();
+    named
 }
 
 /// Narrows `facts` to the query: rows of the chosen tool, about the chosen people, inside the
@@ -203,29 +224,26 @@ pub fn narrow<'f>(
     let FilterBasis {
         departments,
         teams: team_of,
+        department_sizes,
+        team_sizes,
         tools,
         data_span: data,
     } = basis;
     let data = *data;
-    let name = |s: Option<super::intern::Sym>| s.map(|s| facts.strings.resolve(s).to_string());
-    let group_sizes = |of: &[Option<super::intern::Sym>]| {
-        let mut sizes: std::collections::BTreeMap<String, u32> = Default::default();
-        for s in of.iter().filter_map(|s| name(*s)) {
-            *sizes.entry(s).or_default() += 1;
-        }
+    let options = |sizes: &[(String, u32)]| {
         sizes
-            .into_iter()
+            .iter()
             .map(|(name, n)| FilterOption {
-                name,
-                selectable: n >= floor,
+                name: name.clone(),
+                selectable: *n >= floor,
             })
             .collect::<Vec<_>>()
     };
     let span = resolve(query.range, data);
     let mut state = FilterState {
         query: query.clone(),
-        departments: group_sizes(departments),
-        teams: group_sizes(team_of),
+        departments: options(department_sizes),
+        teams: options(team_sizes),
         tools: tools.clone(),
         data_span: data,
         applied_span: if query.range == Range::All {

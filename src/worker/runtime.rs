@@ -330,7 +330,9 @@ fn on_pool_event(index: usize, event: pool::Event) {
                 state.pool.mark_idle(index, on_pool_event);
                 if state.generations.get(&file_id) == Some(&generation) {
                     let decoding = js_sys::Date::now();
-                    let file = wire::from_bytes::<ParsedFile>(&bytes).unwrap_or_else(|error| {
+                    // The file keeps its bytes: its facts are moved into the merged ones, and
+                    // decoded again from the bytes if everything is merged again.
+                    let file = ParsedFile::from_wire(bytes).unwrap_or_else(|error| {
                         let (name, size) = name.clone().unwrap_or_default();
                         failed(
                             file_id,
@@ -339,7 +341,6 @@ fn on_pool_event(index: usize, event: pool::Event) {
                             &format!("its parsed data could not be passed on ({error})"),
                         )
                     });
-                    drop(bytes);
                     let mut file = file;
                     file.set_reader(index as u32 + 1);
                     let merging = js_sys::Date::now();

@@ -9,6 +9,7 @@ mod daily;
 mod events;
 mod hourly;
 mod identities;
+mod keys;
 mod org;
 mod period;
 mod person;
@@ -27,8 +28,8 @@ pub use personal::{PersonalFacts, PersonalMessage};
 pub use seats::Seat;
 
 use super::date::Day;
-use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use super::intern::{Interner, Sym};
+use keys::Keys;
 use serde::{Deserialize, Serialize};
 
 /// The AI tools Uptake knows.
@@ -95,34 +96,6 @@ pub trait RowFilter {
     fn hourly(&self, row: &HourlyUse) -> bool;
 }
 
-/// The de-duplication keys of every table: the same fact loaded twice counts once.
-#[derive(Clone, Debug, Default)]
-struct Keys {
-    periods: HashSet<(IdentityId, Tool, Day, Day)>,
-    links: HashSet<(IdentityId, IdentityId)>,
-    daily: HashSet<(IdentityId, Tool, Day, Breakdown)>,
-    events: HashSet<u64>,
-    seats: HashMap<SeatKey, usize>,
-    org_daily: HashSet<(Tool, Day, Option<Sym>, Sym, Breakdown)>,
-    teams: HashSet<TeamMembership>,
-    charges: HashSet<ChargeKey>,
-    assets: HashSet<(AssetKind, Sym, Day, Day)>,
-    period_apps: HashSet<(IdentityId, Tool, Day, Day, Sym)>,
-    hourly: HashSet<(IdentityId, Tool, Day, u8)>,
-}
-
-type SeatKey = (Option<IdentityId>, Option<Tool>, Option<Day>);
-type ChargeKey = (
-    Option<IdentityId>,
-    Option<Day>,
-    Option<Sym>,
-    Option<Sym>,
-    Option<Sym>,
-    u64,
-    u64,
-    u64,
-);
-
 /// What a merge did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MergeStats {
@@ -143,8 +116,7 @@ impl MergeStats {
 impl Facts {
     /// Adds a period row unless the same identity, tool and period is already present.
     pub fn push_period(&mut self, mut row: PeriodActivity, models: &[ModelCount]) -> bool {
-        let key = (row.identity, row.tool, row.period.first, row.period.last);
-        if !self.keys.periods.insert(key) {
+        if !self.keys.periods.insert(keys::period(&row)) {
             return false;
         }
         let start = self.period_models.len() as u32;
@@ -170,10 +142,7 @@ impl Facts {
 
     /// Adds a person-day row unless the same person, tool, day and breakdown is present.
     pub fn push_daily(&mut self, row: DailyActivity) -> bool {
-        let added = self
-            .keys
-            .daily
-            .insert((row.identity, row.tool, row.day, row.breakdown));
+        let added = self.keys.daily.insert(keys::daily(&row));
         if added {
             self.daily.push(row);
         }
@@ -192,7 +161,7 @@ impl Facts {
     /// Adds a seat, or folds it into the seat already known for that person, tool and
     /// snapshot (returns false then).
     pub fn push_seat(&mut self, seat: Seat) -> bool {
-        let key = (seat.identity, seat.tool, seat.snapshot);
+        let key = keys::seat(&seat);
         match self.keys.seats.get(&key) {
             Some(&index) => {
                 self.seats[index].absorb(&seat);
@@ -207,10 +176,7 @@ impl Facts {
     }
 
     pub fn push_org_daily(&mut self, row: OrgDaily) -> bool {
-        let added =
-            self.keys
-                .org_daily
-                .insert((row.tool, row.day, row.scope, row.kind, row.breakdown));
+        let added = self.keys.org_daily.insert(keys::org_daily(&row));
         if added {
             self.org_daily.push(row);
         }
@@ -226,17 +192,7 @@ impl Facts {
     }
 
     pub fn push_charge(&mut self, charge: UsageCharge) -> bool {
-        let key = (
-            charge.identity,
-            charge.day,
-            charge.sku,
-            charge.model,
-            charge.product,
-            charge.quantity.to_bits(),
-            charge.net_usd.to_bits(),
-            charge.credits.to_bits(),
-        );
-        let added = self.keys.charges.insert(key);
+        let added = self.keys.charges.insert(keys::charge(&charge));
         if added {
             self.charges.push(charge);
         }
@@ -244,12 +200,7 @@ impl Facts {
     }
 
     pub fn push_asset(&mut self, asset: AssetPeriod) -> bool {
-        let added = self.keys.assets.insert((
-            asset.kind,
-            asset.asset,
-            asset.period.first,
-            asset.period.last,
-        ));
+        let added = self.keys.assets.insert(keys::asset(&asset));
         if added {
             self.assets.push(asset);
         }
@@ -258,14 +209,7 @@ impl Facts {
 
     /// Adds a per-app count unless the same person, tool, period and app is present.
     pub fn push_period_app(&mut self, row: PeriodApp) -> bool {
-        let key = (
-            row.identity,
-            row.tool,
-            row.period.first,
-            row.period.last,
-            row.app,
-        );
-        let added = self.keys.period_apps.insert(key);
+        let added = self.keys.period_apps.insert(keys::period_app(&row));
         if added {
             self.period_apps.push(row);
         }
@@ -303,10 +247,7 @@ impl Facts {
 
     /// Adds an hour's count unless the same person, tool, day and hour is present.
     pub fn push_hourly(&mut self, row: HourlyUse) -> bool {
-        let added = self
-            .keys
-            .hourly
-            .insert((row.identity, row.tool, row.day, row.hour));
+        let added = self.keys.hourly.insert(keys::hourly(&row));
         if added {
             self.hourly.push(row);
         }
@@ -324,6 +265,54 @@ impl Facts {
         days.sort_unstable();
         days.dedup();
         days
+    }
+
+    /// As [`Facts::merge`], taking `other`: into empty facts (the first file, the usual case)
+    /// its tables are moved rather than copied, and only their de-duplication keys are built.
+    pub fn merge_owned(&mut self, other: Facts) -> MergeStats {
+        if !self.is_empty() {
+            return self.merge(&other);
+        }
+        let Some(keys) = Keys::of(&other) else {
+            return self.merge(&other);
+        };
+        *self = Facts { keys, ..other };
+        let rows = [
+            self.periods.len(),
+            self.people.len(),
+            self.daily.len(),
+            self.events.len(),
+            self.seats.len(),
+            self.org_daily.len(),
+            self.teams.len(),
+            self.charges.len(),
+            self.assets.len(),
+            self.period_apps.len(),
+            self.hourly.len(),
+        ];
+        MergeStats {
+            added: rows.iter().sum(),
+            duplicates: 0,
+        }
+    }
+
+    /// No label, identity or row at all.
+    fn is_empty(&self) -> bool {
+        self.strings.len() == 0
+            && self.identities.len() == 0
+            && self.links.is_empty()
+            && self.periods.is_empty()
+            && self.period_models.is_empty()
+            && self.people.is_empty()
+            && self.daily.is_empty()
+            && self.events.is_empty()
+            && self.seats.is_empty()
+            && self.org_daily.is_empty()
+            && self.teams.is_empty()
+            && self.charges.is_empty()
+            && self.assets.is_empty()
+            && self.period_apps.is_empty()
+            && self.hourly.is_empty()
     }
 
     /// Copies `other`'s facts into `self`, renumbering its labels and identities. Rows already

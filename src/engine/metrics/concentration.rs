@@ -19,6 +19,7 @@ use crate::engine::facts::{Role, Tool};
 use crate::engine::report::Figure;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConcentrationView {
@@ -94,7 +95,7 @@ pub const GINI: Definition = Definition {
 };
 
 /// One week, person by person.
-struct Week {
+pub(super) struct Week {
     /// Per person: messages in the week, whether active, whether a power user.
     messages: Vec<u64>,
     active: Vec<bool>,
@@ -183,7 +184,13 @@ pub fn lorenz(x: &[u64]) -> Vec<LorenzPoint> {
         .collect()
 }
 
-fn week_of(ctx: &Ctx, week: DaySpan) -> Week {
+/// One week's messages, activity and power users per person, computed once per Report (the
+/// headline, the comparison, the trend and the funnel ask for the same weeks).
+fn week_of(ctx: &Ctx, week: DaySpan) -> Rc<Week> {
+    ctx.power_week(week, || compute_week(ctx, week))
+}
+
+fn compute_week(ctx: &Ctx, week: DaySpan) -> Week {
     let n = ctx.people.count();
     let mut messages = vec![0u64; n];
     let mut active = vec![false; n];
@@ -273,17 +280,20 @@ pub fn build(ctx: &Ctx) -> ConcentrationView {
         source: "none".into(),
         ..ConcentrationView::default()
     };
-    let now = ctx.headline.map(|w| week_of(ctx, w)).filter(Week::has_data);
+    let now = ctx
+        .headline
+        .map(|w| week_of(ctx, w))
+        .filter(|w| w.has_data());
     let before = ctx
         .comparison
         .map(|w| week_of(ctx, w))
-        .filter(Week::has_data);
+        .filter(|w| w.has_data());
     let figure = |id: &str, f: &dyn Fn(&Week) -> Option<f64>| {
         let d = definitions::headline(id);
         Figure::of(
             d,
-            now.as_ref().and_then(f),
-            before.as_ref().and_then(f),
+            now.as_deref().and_then(f),
+            before.as_deref().and_then(f),
             Some(needs.clone()),
         )
     };
@@ -292,14 +302,14 @@ pub fn build(ctx: &Ctx) -> ConcentrationView {
         figure("power_user_share", &|w| w.power_share()),
         Figure::of(
             &TOP10_SHARE,
-            now.as_ref().and_then(Week::top10_share),
-            before.as_ref().and_then(Week::top10_share),
+            now.as_deref().and_then(Week::top10_share),
+            before.as_deref().and_then(Week::top10_share),
             Some(needs.clone()),
         ),
         Figure::of(
             &GINI,
-            now.as_ref().and_then(Week::gini),
-            before.as_ref().and_then(Week::gini),
+            now.as_deref().and_then(Week::gini),
+            before.as_deref().and_then(Week::gini),
             Some(needs.clone()),
         ),
     ];

@@ -54,6 +54,8 @@ pub struct Ctx<'a> {
     usage_kinds: OnceCell<Vec<(crate::engine::facts::Tool, super::credits::Kind)>>,
     /// Weeks whose person rows were already computed (many views ask for the headline week).
     person_weeks_done: RefCell<BTreeMap<(Day, Day), WeekRows>>,
+    /// Weeks whose messages and power users were already computed (`concentration`).
+    power_weeks: RefCell<BTreeMap<(Day, Day), Rc<super::concentration::Week>>>,
 }
 
 /// One week's person rows, shared by every view that asks for that week.
@@ -81,6 +83,7 @@ impl<'a> Ctx<'a> {
             activity: ActivityIndex::of(facts, people),
             adoption_rows: AdoptionRows::of(facts, settings),
             person_weeks_done: RefCell::new(BTreeMap::new()),
+            power_weeks: RefCell::new(BTreeMap::new()),
             usage_kinds: OnceCell::new(),
             sessions: OnceCell::new(),
             daily_days: DayIndex::of(&facts.daily, |r| Some(r.day)),
@@ -183,6 +186,22 @@ impl<'a> Ctx<'a> {
             .borrow_mut()
             .insert((week.first, week.last), Rc::clone(&rows));
         rows
+    }
+
+    /// `week`'s power-user figures per person (see `concentration`), computed once per week
+    /// and Report.
+    pub(super) fn power_week(
+        &self,
+        week: DaySpan,
+        compute: impl FnOnce() -> super::concentration::Week,
+    ) -> Rc<super::concentration::Week> {
+        let key = (week.first, week.last);
+        if let Some(done) = self.power_weeks.borrow().get(&key) {
+            return Rc::clone(done);
+        }
+        let done = Rc::new(compute());
+        self.power_weeks.borrow_mut().insert(key, Rc::clone(&done));
+        done
     }
 
     /// Which of `sizes` (people per group, in order) the minimum group size hides, with
