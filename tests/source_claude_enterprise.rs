@@ -264,3 +264,29 @@ fn a_gemini_report_without_a_date_is_read_for_the_download_day_given() {
         .all(|r| Some(r.period) == period && r.tool == Tool::Gemini));
     let _ = key();
 }
+
+/// A token count beyond any real one (1e30, read as the largest count) makes the row's input
+/// total the largest count rather than stopping the read (the fuzzer found the overflow:
+/// tests/fixtures/fuzz/claude_enterprise_analytics_json/).
+#[test]
+fn token_counts_too_large_to_add_saturate() {
+    let text = String::from_utf8(fixture(USAGE)).expect("UTF-8").replacen(
+        "\"cache_read_input_tokens\":5000",
+        "\"cache_read_input_tokens\":1e30",
+        1,
+    );
+    assert!(
+        text.contains("1e30"),
+        "the fixture's cache read count was replaced"
+    );
+    let ingested = read_bytes(text.as_bytes()).expect("read");
+    let input: Vec<u64> = ingested
+        .parsed
+        .facts
+        .daily
+        .iter()
+        .map(|r| r.measures.input_tokens)
+        .collect();
+    // Ana: 1000 + 300 + u64::MAX saturates; Ben: 300, as before.
+    assert_eq!(input, vec![u64::MAX, 300]);
+}

@@ -287,16 +287,19 @@ fn read_record(row: &CodeRecord, other_currency: &mut bool) -> Result<RecordSums
     let n =
         |value: &Value, key: &'static str| super::values::json_count(value).map_err(|e| (key, e));
     let c = &row.core_metrics;
-    let (mut accepted, mut rejected) = (0, 0);
+    let (mut accepted, mut rejected) = (0u64, 0u64);
     for decisions in row.tool_actions.values() {
-        accepted += n(
+        // Saturating: a count near u64::MAX is nonsense, never a reason to stop.
+        accepted = n(
             decisions.get("accepted").unwrap_or(&Value::Null),
             "tool_actions",
-        )?;
-        rejected += n(
+        )?
+        .saturating_add(accepted);
+        rejected = n(
             decisions.get("rejected").unwrap_or(&Value::Null),
             "tool_actions",
-        )?;
+        )?
+        .saturating_add(rejected);
     }
     let core = Measures {
         sessions: n(&c.num_sessions, "core_metrics.num_sessions")?,
@@ -314,7 +317,7 @@ fn read_record(row: &CodeRecord, other_currency: &mut bool) -> Result<RecordSums
             "core_metrics.pull_requests_by_claude_code",
         )?,
         acceptances: accepted,
-        suggestions: accepted + rejected,
+        suggestions: accepted.saturating_add(rejected),
         ..Measures::default()
     };
     let mut models = Vec::new();

@@ -331,10 +331,15 @@ fn activity(
         for decisions in code.tool_actions.values().filter_map(Value::as_object) {
             let accepted = count(decisions, "accepted_count")?;
             let rejected = count(decisions, "rejected_count")?;
-            m.acceptances += accepted;
-            m.suggestions += accepted + rejected;
+            m.acceptances = m.acceptances.saturating_add(accepted);
+            m.suggestions = m
+                .suggestions
+                .saturating_add(accepted.saturating_add(rejected));
         }
-        if m.sessions + m.lines_added + m.lines_deleted + m.suggestions > 0 {
+        if [m.sessions, m.lines_added, m.lines_deleted, m.suggestions]
+            .iter()
+            .any(|n| *n > 0)
+        {
             m.used |= Measures::USED_CLI;
         }
         parts.push(("Claude Code".into(), m));
@@ -370,7 +375,7 @@ fn activity(
             tool: Tool::Claude,
             day,
             breakdown,
-            active: measures.any_activity() || measures.lines_added + measures.commits > 0,
+            active: measures.any_activity() || measures.lines_added > 0 || measures.commits > 0,
             measures,
         })
     };
@@ -422,9 +427,9 @@ fn usage(
     let cache_read = json(&row.cache_read_input_tokens, "cache_read_input_tokens")?;
     let cache_creation = match &row.cache_creation {
         Value::Object(parts) => {
-            let mut sum = 0;
+            let mut sum = 0u64;
             for v in parts.values() {
-                sum += json(v, "cache_creation")?;
+                sum = sum.saturating_add(json(v, "cache_creation")?);
             }
             sum
         }
@@ -432,7 +437,10 @@ fn usage(
     };
     let measures = Measures {
         interactions: json(&row.requests, "requests")?,
-        input_tokens: uncached + cache_creation + cache_read,
+        // Saturating: counts near u64::MAX are nonsense, never a reason to stop (fuzzing).
+        input_tokens: uncached
+            .saturating_add(cache_creation)
+            .saturating_add(cache_read),
         cached_input_tokens: cache_read,
         output_tokens: json(&row.output_tokens, "output_tokens")?,
         has_tokens: true,

@@ -210,7 +210,7 @@ fn read_row(
     measures.has_tokens = given[2] || given[4];
     let active = match values::flag(&row.get(c.active)).map_err(|e| ("active", e))? {
         Some(flag) => flag,
-        None => measures.any_activity() || measures.lines_added + measures.commits > 0,
+        None => measures.any_activity() || measures.lines_added > 0 || measures.commits > 0,
     };
     let identity = person(row, c, hasher, facts)?;
     if span.first != span.last || c.day.is_none() {
