@@ -277,7 +277,15 @@ impl Facts {
             return self.merge(&other);
         };
         *self = Facts { keys, ..other };
-        let rows = [
+        MergeStats {
+            added: self.row_counts().iter().sum(),
+            duplicates: 0,
+        }
+    }
+
+    /// The rows of each table a merge counts (every table but links and model splits).
+    fn row_counts(&self) -> [usize; 11] {
+        [
             self.periods.len(),
             self.people.len(),
             self.daily.len(),
@@ -289,11 +297,7 @@ impl Facts {
             self.assets.len(),
             self.period_apps.len(),
             self.hourly.len(),
-        ];
-        MergeStats {
-            added: rows.iter().sum(),
-            duplicates: 0,
-        }
+        ]
     }
 
     /// No label, identity or row at all.
@@ -301,18 +305,8 @@ impl Facts {
         self.strings.len() == 0
             && self.identities.len() == 0
             && self.links.is_empty()
-            && self.periods.is_empty()
             && self.period_models.is_empty()
-            && self.people.is_empty()
-            && self.daily.is_empty()
-            && self.events.is_empty()
-            && self.seats.is_empty()
-            && self.org_daily.is_empty()
-            && self.teams.is_empty()
-            && self.charges.is_empty()
-            && self.assets.is_empty()
-            && self.period_apps.is_empty()
-            && self.hourly.is_empty()
+            && self.row_counts().iter().all(|n| *n == 0)
     }
 
     /// Copies `other`'s facts into `self`, renumbering its labels and identities. Rows already

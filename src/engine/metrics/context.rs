@@ -167,25 +167,16 @@ impl<'a> Ctx<'a> {
     /// Every person's seat and activity for `week` (ChatGPT weekly rows; see `adoption`),
     /// computed once per week and Report.
     pub fn person_weeks(&self, week: DaySpan) -> Rc<Vec<PersonWeek>> {
-        if let Some(rows) = self
-            .person_weeks_done
-            .borrow()
-            .get(&(week.first, week.last))
-        {
-            return Rc::clone(rows);
-        }
-        let rows = Rc::new(person_weeks(
-            self.facts,
-            self.people,
-            &self.first_active,
-            self.settings,
-            week,
-            &self.adoption_rows,
-        ));
-        self.person_weeks_done
-            .borrow_mut()
-            .insert((week.first, week.last), Rc::clone(&rows));
-        rows
+        once_per_week(&self.person_weeks_done, week, || {
+            person_weeks(
+                self.facts,
+                self.people,
+                &self.first_active,
+                self.settings,
+                week,
+                &self.adoption_rows,
+            )
+        })
     }
 
     /// `week`'s power-user figures per person (see `concentration`), computed once per week
@@ -195,13 +186,7 @@ impl<'a> Ctx<'a> {
         week: DaySpan,
         compute: impl FnOnce() -> super::concentration::Week,
     ) -> Rc<super::concentration::Week> {
-        let key = (week.first, week.last);
-        if let Some(done) = self.power_weeks.borrow().get(&key) {
-            return Rc::clone(done);
-        }
-        let done = Rc::new(compute());
-        self.power_weeks.borrow_mut().insert(key, Rc::clone(&done));
-        done
+        once_per_week(&self.power_weeks, week, compute)
     }
 
     /// Which of `sizes` (people per group, in order) the minimum group size hides, with
@@ -209,4 +194,19 @@ impl<'a> Ctx<'a> {
     pub fn suppressed(&self, sizes: &[u32]) -> Vec<bool> {
         suppress(sizes, self.settings.floor())
     }
+}
+
+/// What `compute` gives for `week`, computed the first time and shared after.
+fn once_per_week<T>(
+    done: &RefCell<BTreeMap<(Day, Day), Rc<T>>>,
+    week: DaySpan,
+    compute: impl FnOnce() -> T,
+) -> Rc<T> {
+    let key = (week.first, week.last);
+    if let Some(rows) = done.borrow().get(&key) {
+        return Rc::clone(rows);
+    }
+    let rows = Rc::new(compute());
+    done.borrow_mut().insert(key, Rc::clone(&rows));
+    rows
 }
