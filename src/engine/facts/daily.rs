@@ -92,6 +92,11 @@ impl Measures {
             || self.credits > 0.0
             || self.used != 0
     }
+
+    /// Input plus output tokens, saturating: either can be near `u64::MAX` in a hostile file.
+    pub fn all_tokens(&self) -> u64 {
+        self.input_tokens.saturating_add(self.output_tokens)
+    }
 }
 
 /// A breakdown of a daily row: which surface / model / feature / language it counts.

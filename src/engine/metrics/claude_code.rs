@@ -115,7 +115,7 @@ fn value(id: &str, (m, people): (Measures, u32)) -> Option<f64> {
         "claude_code_pull_requests" => m.pull_requests as f64,
         "claude_code_edit_accept_rate" => return ratio(m.acceptances as f64, m.suggestions as f64),
         "claude_code_cost_usd" => m.cost_usd,
-        "claude_code_tokens" => (m.input_tokens + m.output_tokens) as f64,
+        "claude_code_tokens" => m.all_tokens() as f64,
         _ => return None,
     })
 }

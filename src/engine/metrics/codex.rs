@@ -234,8 +234,8 @@ struct Usage {
 
 impl Usage {
     fn add(&mut self, threads: u64, turns: u64, credits: f64) {
-        self.threads += threads;
-        self.turns += turns;
+        self.threads = self.threads.saturating_add(threads);
+        self.turns = self.turns.saturating_add(turns);
         self.credits += credits;
     }
 }
@@ -305,7 +305,7 @@ fn reviews_in(ctx: &Ctx, week: DaySpan) -> Reviews {
     let sum = |kind: &str| -> Option<(u64, u64, u64)> {
         let kind = facts.strings.get(kind)?;
         let mut any = false;
-        let mut total = (0, 0, 0);
+        let mut total = (0u64, 0u64, 0u64);
         for row in facts.org_daily.iter().filter(|r| {
             r.tool == Tool::Codex
                 && r.kind == kind
@@ -313,9 +313,9 @@ fn reviews_in(ctx: &Ctx, week: DaySpan) -> Reviews {
                 && week.contains(r.day)
         }) {
             any = true;
-            total.0 += row.measures.reviews;
-            total.1 += row.measures.comments;
-            total.2 += row.measures.comments_engaged;
+            total.0 = total.0.saturating_add(row.measures.reviews);
+            total.1 = total.1.saturating_add(row.measures.comments);
+            total.2 = total.2.saturating_add(row.measures.comments_engaged);
         }
         any.then_some(total)
     };

@@ -322,8 +322,8 @@ fn lines_rate(ctx: &Ctx, week: DaySpan) -> Option<f64> {
         .daily_in(week)
         .filter(|r| r.tool == Tool::Copilot && r.breakdown.is_total())
     {
-        accepted += lines_accepted(&row.measures);
-        suggested += row.measures.lines_suggested;
+        accepted = accepted.saturating_add(lines_accepted(&row.measures));
+        suggested = suggested.saturating_add(row.measures.lines_suggested);
     }
     for kind in ["usage", "legacy_metrics"] {
         if suggested > 0 {
@@ -336,8 +336,8 @@ fn lines_rate(ctx: &Ctx, week: DaySpan) -> Option<f64> {
             .org_daily_in(week)
             .filter(|r| r.tool == Tool::Copilot && r.kind == kind && r.breakdown.is_total())
         {
-            accepted += lines_accepted(&row.measures);
-            suggested += row.measures.lines_suggested;
+            accepted = accepted.saturating_add(lines_accepted(&row.measures));
+            suggested = suggested.saturating_add(row.measures.lines_suggested);
         }
     }
     ratio(accepted as f64, suggested as f64)
@@ -346,14 +346,14 @@ fn lines_rate(ctx: &Ctx, week: DaySpan) -> Option<f64> {
 /// (CLI people, CLI prompts) in `week`; `None` when no Copilot usage rows cover it.
 fn cli(ctx: &Ctx, week: DaySpan) -> (u32, u64) {
     let mut people = vec![false; ctx.people.count()];
-    let mut prompts = 0;
+    let mut prompts = 0u64;
     for row in ctx.daily_in(week).filter(|r| r.tool == Tool::Copilot) {
         let p = ctx.people.person(row.identity).0 as usize;
         if row.breakdown.is_total() && row.measures.used & Measures::USED_CLI != 0 {
             people[p] = true;
         } else if is_cli(ctx, &row.breakdown) {
             people[p] = true;
-            prompts += row.measures.interactions;
+            prompts = prompts.saturating_add(row.measures.interactions);
         }
     }
     (people.iter().filter(|p| **p).count() as u32, prompts)

@@ -122,6 +122,19 @@ struct Sums {
     output: u64,
 }
 
+impl Sums {
+    /// Adds saturating: a file can give token counts near `u64::MAX`.
+    fn add(&mut self, o: &Sums) {
+        self.input = self.input.saturating_add(o.input);
+        self.cached = self.cached.saturating_add(o.cached);
+        self.output = self.output.saturating_add(o.output);
+    }
+
+    fn all(&self) -> u64 {
+        self.input.saturating_add(self.output)
+    }
+}
+
 /// Per (person, tool): tokens in `window`, one source per person-day (see the module docs).
 fn person_tokens(ctx: &Ctx, window: DaySpan) -> BTreeMap<(PersonId, Tool), Sums> {
     let mut daily: BTreeMap<(PersonId, Tool, Day), Sums> = BTreeMap::new();
@@ -130,12 +143,12 @@ fn person_tokens(ctx: &Ctx, window: DaySpan) -> BTreeMap<(PersonId, Tool), Sums>
         if !row.breakdown.is_total() || !m.has_tokens {
             continue;
         }
-        if m.input_tokens + m.output_tokens == 0 && !row.active && !m.any_activity() {
+        if m.all_tokens() == 0 && !row.active && !m.any_activity() {
             continue;
         }
         let key = (ctx.people.person(row.identity), row.tool, row.day);
         let slot = daily.entry(key).or_default();
-        if m.input_tokens + m.output_tokens >= slot.input + slot.output {
+        if m.all_tokens() >= slot.all() {
             *slot = Sums {
                 input: m.input_tokens,
                 cached: m.cached_input_tokens,
@@ -153,17 +166,15 @@ fn person_tokens(ctx: &Ctx, window: DaySpan) -> BTreeMap<(PersonId, Tool), Sums>
         if daily.contains_key(&key) {
             continue;
         }
-        let slot = events.entry(key).or_default();
-        slot.input += event.input_tokens;
-        slot.cached += event.cached_input_tokens;
-        slot.output += event.output_tokens;
+        events.entry(key).or_default().add(&Sums {
+            input: event.input_tokens,
+            cached: event.cached_input_tokens,
+            output: event.output_tokens,
+        });
     }
     let mut out: BTreeMap<(PersonId, Tool), Sums> = BTreeMap::new();
     for ((person, tool, _), s) in daily.into_iter().chain(events) {
-        let slot = out.entry((person, tool)).or_default();
-        slot.input += s.input;
-        slot.cached += s.cached;
-        slot.output += s.output;
+        out.entry((person, tool)).or_default().add(&s);
     }
     out
 }
@@ -178,6 +189,13 @@ struct Totals {
 }
 
 impl Totals {
+    /// One more person with these tokens.
+    fn add(&mut self, s: &Sums) {
+        self.input = self.input.saturating_add(s.input);
+        self.cached = self.cached.saturating_add(s.cached);
+        self.output = self.output.saturating_add(s.output);
+        self.people += 1;
+    }
     fn per_person(&self) -> (Option<f64>, Option<f64>) {
         (
             ratio(self.input as f64, self.people as f64),
@@ -193,22 +211,17 @@ impl Totals {
 fn by_person(tokens: &BTreeMap<(PersonId, Tool), Sums>) -> BTreeMap<PersonId, Sums> {
     let mut out: BTreeMap<PersonId, Sums> = BTreeMap::new();
     for ((person, _), s) in tokens {
-        let slot = out.entry(*person).or_default();
-        slot.input += s.input;
-        slot.cached += s.cached;
-        slot.output += s.output;
+        out.entry(*person).or_default().add(s);
     }
     out
 }
 
 fn totals(tokens: &BTreeMap<(PersonId, Tool), Sums>) -> Totals {
-    let people = by_person(tokens);
-    Totals {
-        input: people.values().map(|s| s.input).sum(),
-        cached: people.values().map(|s| s.cached).sum(),
-        output: people.values().map(|s| s.output).sum(),
-        people: people.len() as u32,
+    let mut all = Totals::default();
+    for s in by_person(tokens).values() {
+        all.add(s);
     }
+    all
 }
 
 /// Seats per person at the end of the headline week: one per tool (ChatGPT from the week's
@@ -324,10 +337,7 @@ pub fn build(ctx: &Ctx) -> TokensView {
     // By tool.
     let mut per_tool: BTreeMap<Tool, Totals> = BTreeMap::new();
     for ((_, tool), s) in &now {
-        let t = per_tool.entry(*tool).or_default();
-        t.input += s.input;
-        t.output += s.output;
-        t.people += 1;
+        per_tool.entry(*tool).or_default().add(s);
     }
     view.tools = per_tool
         .into_iter()
@@ -350,12 +360,10 @@ pub fn build(ctx: &Ctx) -> TokensView {
     let all = totals(&now);
     let mut groups: BTreeMap<String, Totals> = BTreeMap::new();
     for (person, s) in &people_tokens {
-        let t = groups
+        groups
             .entry(ctx.department(*person).to_string())
-            .or_default();
-        t.input += s.input;
-        t.output += s.output;
-        t.people += 1;
+            .or_default()
+            .add(s);
     }
     let mut groups: Vec<(String, Totals)> = groups.into_iter().collect();
     groups.sort_by(|a, b| b.1.people.cmp(&a.1.people).then(a.0.cmp(&b.0)));
@@ -380,7 +388,10 @@ pub fn build(ctx: &Ctx) -> TokensView {
                 input_per_person,
                 output_per_person,
                 output_input_ratio: t.output_input_ratio(),
-                token_share: ratio((t.input + t.output) as f64, (all.input + all.output) as f64),
+                token_share: ratio(
+                    t.input as f64 + t.output as f64,
+                    all.input as f64 + all.output as f64,
+                ),
             }
         })
         .collect();

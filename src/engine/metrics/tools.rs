@@ -71,8 +71,8 @@ pub fn copilot_acceptance(ctx: &Ctx, week: DaySpan) -> Option<f64> {
         .daily_in(week)
         .filter(|r| r.tool == Tool::Copilot && r.breakdown.is_total())
     {
-        accepted += row.measures.acceptances;
-        suggested += row.measures.suggestions;
+        accepted = accepted.saturating_add(row.measures.acceptances);
+        suggested = suggested.saturating_add(row.measures.suggestions);
     }
     // Organisation rows: the current usage reports, else the legacy metrics (never both, which
     // would count the same suggestions twice).
@@ -87,8 +87,8 @@ pub fn copilot_acceptance(ctx: &Ctx, week: DaySpan) -> Option<f64> {
             .org_daily_in(week)
             .filter(|r| r.tool == Tool::Copilot && r.kind == kind && r.breakdown.is_total())
         {
-            accepted += row.measures.acceptances;
-            suggested += row.measures.suggestions;
+            accepted = accepted.saturating_add(row.measures.acceptances);
+            suggested = suggested.saturating_add(row.measures.suggestions);
         }
     }
     ratio(accepted as f64, suggested as f64)

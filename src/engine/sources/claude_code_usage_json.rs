@@ -16,6 +16,7 @@
 
 use super::json_rows::each_record;
 use super::registry::FormatSpec;
+use super::values;
 use super::{FileError, Parsed};
 use crate::engine::date::{parse_timestamp, Day, DaySpan};
 use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
@@ -197,8 +198,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
     )?;
     for person_day in days {
         let row = |breakdown: Breakdown, mut measures: Measures| {
-            let active =
-                measures.any_activity() || measures.input_tokens + measures.output_tokens > 0;
+            let active = measures.any_activity() || measures.all_tokens() > 0;
             // Marks the row as Claude Code's (claude.ai rows of the same tool have no CLI).
             if active {
                 measures.used |= Measures::USED_CLI;
@@ -342,7 +342,7 @@ fn read_record(row: &CodeRecord, other_currency: &mut bool) -> Result<RecordSums
             None => 0.0,
         };
         let measures = Measures {
-            input_tokens: input + cache_read + cache_creation,
+            input_tokens: values::sum_counts(&[input, cache_read, cache_creation]),
             cached_input_tokens: cache_read,
             output_tokens: n(&t.output, "model_breakdown.tokens.output")?,
             has_tokens: true,

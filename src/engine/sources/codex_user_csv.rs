@@ -128,7 +128,10 @@ fn read_row(
     let measures = Measures {
         sessions: read(c.sessions, "n_new_sessions_total")?.unwrap_or_default(),
         interactions: read(c.messages, "n_user_messages_total")?.unwrap_or_default(),
-        input_tokens: uncached.unwrap_or_default() + cached.unwrap_or_default(),
+        input_tokens: values::sum_counts(&[
+            uncached.unwrap_or_default(),
+            cached.unwrap_or_default(),
+        ]),
         cached_input_tokens: cached.unwrap_or_default(),
         output_tokens: output.unwrap_or_default(),
         has_tokens: uncached.is_some() || cached.is_some() || output.is_some(),
@@ -140,7 +143,7 @@ fn read_row(
         tool: Tool::Codex,
         day,
         breakdown: Breakdown::default(),
-        active: measures.any_activity() || measures.input_tokens + measures.output_tokens > 0,
+        active: measures.any_activity() || measures.all_tokens() > 0,
         measures,
     })
 }

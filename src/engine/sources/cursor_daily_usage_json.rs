@@ -143,7 +143,7 @@ fn read_day(
     let accepted_added = n(&row.accepted_lines_added, "acceptedLinesAdded")?;
     let flag = |used: bool, bit: u8| if used { bit } else { 0 };
     let measures = Measures {
-        interactions: chat + agent + composer + cmdk,
+        interactions: values::sum_counts(&[chat, agent, composer, cmdk]),
         suggestions: n(&row.total_tabs_shown, "totalTabsShown")?,
         acceptances: n(&row.total_tabs_accepted, "totalTabsAccepted")?,
         lines_suggested: n(&row.total_lines_added, "totalLinesAdded")?,
@@ -151,7 +151,7 @@ fn read_day(
         lines_added: accepted_added,
         lines_deleted: n(&row.accepted_lines_deleted, "acceptedLinesDeleted")?,
         used: flag(chat > 0, Measures::USED_CHAT)
-            | flag(agent + composer > 0, Measures::USED_AGENT)
+            | flag(agent > 0 || composer > 0, Measures::USED_AGENT)
             | flag(bugbot > 0, Measures::USED_CODE_REVIEW),
         ..Measures::default()
     };

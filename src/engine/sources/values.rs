@@ -112,6 +112,12 @@ pub fn date(text: &str) -> Result<Option<Day>, String> {
     })
 }
 
+/// The sum of counts read from one record, saturating at `u64::MAX` (a file can give any
+/// count up to it; fuzzing found `a + b + c` overflowing in two parsers).
+pub fn sum_counts(counts: &[u64]) -> u64 {
+    counts.iter().fold(0, |sum: u64, &n| sum.saturating_add(n))
+}
+
 /// A non-negative whole count: a number, a numeric string, or null/absent (zero).
 pub fn json_count(value: &serde_json::Value) -> Result<u64, String> {
     match value {
