@@ -61,10 +61,10 @@ impl SourceSummary {
 /// parsed (possibly a parse worker, which sends it encoded with `engine::wire`).
 #[derive(Serialize, Deserialize)]
 pub struct LoadedFile {
-    summary: SourceSummary,
+    pub(crate) summary: SourceSummary,
     /// Rows counted before de-duplication against other files.
-    own_duplicates: u64,
-    facts: Facts,
+    pub(crate) own_duplicates: u64,
+    pub(crate) facts: Facts,
     /// A personal export's messages: never merged into `facts` (see `facts::personal`).
     #[serde(default)]
     personal: PersonalFacts,
@@ -87,32 +87,43 @@ impl LoadedFile {
         size_bytes: u64,
         outcome: Result<Ingested, IngestError>,
     ) -> LoadedFile {
+        let mut file = LoadedFile::part(file_id, file_name, size_bytes, outcome);
+        file.note_gaps();
+        file
+    }
+
+    /// What reading one part of a file gave (`engine::split`): as [`LoadedFile::new`], less
+    /// what needs the whole file (its missing days), which [`LoadedFile::note_gaps`] adds
+    /// once the parts are joined.
+    pub fn part(
+        file_id: u32,
+        file_name: &str,
+        size_bytes: u64,
+        outcome: Result<Ingested, IngestError>,
+    ) -> LoadedFile {
         match outcome {
-            Ok(mut ingested) => {
-                note_missing_days(&ingested.parsed.facts, &mut ingested.parsed.diagnostics);
-                LoadedFile {
-                    own_duplicates: ingested.parsed.diagnostics.rows_duplicate,
-                    summary: SourceSummary {
-                        file_id,
-                        file_name: file_name.to_string(),
-                        size_bytes,
-                        format: Some(ingested.format),
-                        state: SourceState::Done,
-                        diagnostics: ingested.parsed.diagnostics,
-                        error: None,
-                        hint: None,
-                        mapping_request: None,
-                        reader: None,
-                        locked: false,
-                        snapshot: ingested.parsed.snapshot,
-                        period_request: None,
-                    },
-                    facts: ingested.parsed.facts,
-                    personal: ingested.parsed.personal,
-                    wire: None,
-                    moved: false,
-                }
-            }
+            Ok(ingested) => LoadedFile {
+                own_duplicates: ingested.parsed.diagnostics.rows_duplicate,
+                summary: SourceSummary {
+                    file_id,
+                    file_name: file_name.to_string(),
+                    size_bytes,
+                    format: Some(ingested.format),
+                    state: SourceState::Done,
+                    diagnostics: ingested.parsed.diagnostics,
+                    error: None,
+                    hint: None,
+                    mapping_request: None,
+                    reader: None,
+                    locked: false,
+                    snapshot: ingested.parsed.snapshot,
+                    period_request: None,
+                },
+                facts: ingested.parsed.facts,
+                personal: ingested.parsed.personal,
+                wire: None,
+                moved: false,
+            },
             Err(failure) => LoadedFile {
                 own_duplicates: 0,
                 summary: SourceSummary {
@@ -148,8 +159,29 @@ impl LoadedFile {
         Ok(file)
     }
 
+    /// Keeps the file encoded (`engine::wire`), as one from a parse worker: its facts are then
+    /// moved into the merged ones, not copied (a file joined from parts, `engine::split`).
+    pub fn keep_encoded(mut self) -> LoadedFile {
+        if self.wire.is_none() && !self.moved {
+            self.wire = super::wire::to_bytes(&self).ok();
+        }
+        self
+    }
+
     pub fn file_id(&self) -> u32 {
         self.summary.file_id
+    }
+
+    /// What the page shows about the file.
+    pub fn summary(&self) -> &SourceSummary {
+        &self.summary
+    }
+
+    /// Adds what is worked out from the whole file: the days its daily rows do not cover.
+    pub(crate) fn note_gaps(&mut self) {
+        if self.summary.error.is_none() {
+            note_missing_days(&self.facts, &mut self.summary.diagnostics);
+        }
     }
 
     /// Merges this file's facts into `merged`: moved out when its encoded form can give them

@@ -22,6 +22,7 @@ pub mod sample;
 pub mod settings;
 pub mod snapshot;
 pub mod sources;
+pub mod split;
 pub mod text;
 pub mod wire;
 pub mod zip;

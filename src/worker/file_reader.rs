@@ -11,7 +11,9 @@ pub const SLICE_BYTES: u64 = 8 * 1024 * 1024;
 pub struct FileRead<'p> {
     file: File,
     reader: FileReaderSync,
-    size: u64,
+    /// The bytes read: `start..end` of the file (all of it, or one part).
+    start: u64,
+    end: u64,
     offset: u64,
     buffer: Vec<u8>,
     position: usize,
@@ -20,14 +22,26 @@ pub struct FileRead<'p> {
 
 impl<'p> FileRead<'p> {
     pub fn new(file: File, on_progress: &'p mut dyn FnMut(u64, u64)) -> io::Result<Self> {
+        let size = file.size() as u64;
+        FileRead::range(file, 0, size, on_progress)
+    }
+
+    /// Bytes `start..end` of the file only; progress counts from `start`.
+    pub fn range(
+        file: File,
+        start: u64,
+        end: u64,
+        on_progress: &'p mut dyn FnMut(u64, u64),
+    ) -> io::Result<Self> {
         let reader =
             FileReaderSync::new().map_err(|_| io::Error::other("FileReaderSync is unavailable"))?;
-        let size = file.size() as u64;
+        let end = end.min(file.size() as u64);
         Ok(FileRead {
             file,
             reader,
-            size,
-            offset: 0,
+            start,
+            end,
+            offset: start.min(end),
             buffer: Vec::new(),
             position: 0,
             on_progress,
@@ -35,7 +49,7 @@ impl<'p> FileRead<'p> {
     }
 
     fn fill(&mut self) -> io::Result<()> {
-        let end = (self.offset + SLICE_BYTES).min(self.size);
+        let end = (self.offset + SLICE_BYTES).min(self.end);
         let blob = self
             .file
             .slice_with_f64_and_f64(self.offset as f64, end as f64)
@@ -48,7 +62,7 @@ impl<'p> FileRead<'p> {
         bytes.copy_to(&mut self.buffer);
         self.position = 0;
         self.offset = end;
-        (self.on_progress)(self.offset, self.size);
+        (self.on_progress)(self.offset - self.start, self.end - self.start);
         Ok(())
     }
 }
@@ -56,7 +70,7 @@ impl<'p> FileRead<'p> {
 impl Read for FileRead<'_> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         if self.position >= self.buffer.len() {
-            if self.offset >= self.size {
+            if self.offset >= self.end {
                 return Ok(0);
             }
             self.fill()?;
@@ -67,4 +81,15 @@ impl Read for FileRead<'_> {
         self.position += n;
         Ok(n)
     }
+}
+
+/// Bytes `start..end` of a file, read at once (a header, or a window to find a line start in).
+pub fn read_range(file: &File, start: u64, end: u64) -> Option<Vec<u8>> {
+    let mut ignore = |_, _| {};
+    let mut bytes = Vec::new();
+    FileRead::range(file.clone(), start, end, &mut ignore)
+        .ok()?
+        .read_to_end(&mut bytes)
+        .ok()?;
+    Some(bytes)
 }

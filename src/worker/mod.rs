@@ -6,6 +6,7 @@
 
 pub mod crypto;
 pub mod file_reader;
+pub mod parts;
 pub mod pool;
 pub mod runtime;
 pub mod snapshots;
@@ -87,6 +88,17 @@ pub enum Request {
         embedded: bool,
         #[serde(default)]
         period: Option<DaySpan>,
+        /// Read only this part of the file (`engine::split`).
+        #[serde(default)]
+        part: Option<crate::engine::split::PartRange>,
+    },
+    /// To a parse worker: join the parts of a file read in parts (`parts`), sent alongside
+    /// encoded, in order, and send back the file's outcome (see `parts`).
+    Join {
+        file_id: u32,
+        generation: u32,
+        prefix_lines: u64,
+        scans: Vec<crate::engine::split::PartScan>,
     },
     /// Compute the Report for this date range and these filters from now on.
     SetQuery {

@@ -6,12 +6,14 @@
 
 use super::Request;
 use crate::engine::sources::mapping::ColumnMapping;
+use crate::engine::split::{PartRange, PartScan};
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, MessageEvent, Worker};
 
-/// One file to parse.
+/// One file, or one part of a file (`engine::split`), to parse.
+#[derive(Clone)]
 pub struct Job {
     pub file_id: u32,
     /// Bumped each time the file is queued again (new key, new mapping, removed): results of an
@@ -26,6 +28,10 @@ pub struct Job {
     pub embedded: bool,
     /// The period the analyst gave a file without dates.
     pub period: Option<crate::engine::date::DaySpan>,
+    /// The part of the file to read, when it is read in parts.
+    pub part: Option<PartRange>,
+    /// Instead of reading: the file's parts to join (`super::parts`).
+    pub join: Option<super::parts::Join>,
 }
 
 struct Helper {
@@ -50,6 +56,10 @@ pub enum Event {
         /// Milliseconds the helper took to read and parse the file, and to encode its facts.
         read_ms: f64,
         encode_ms: f64,
+        /// For one part of a file: its index and what its bytes showed.
+        part: Option<(u32, PartScan)>,
+        /// The parts could not be joined: the file must be read whole.
+        read_whole: bool,
     },
     /// JSON text to pass to the page as it is (progress, problems).
     Forward(String),
@@ -165,9 +175,21 @@ impl Pool {
 
     /// Queues a job, replacing any queued job for the same file, and starts what can start.
     pub fn submit(&mut self, job: Job, on_event: fn(usize, Event)) {
-        self.queue.retain(|j| j.file_id != job.file_id);
-        self.queue.push_back(job);
+        self.submit_all(vec![job], on_event);
+    }
+
+    /// Queues the jobs of one file (its parts), replacing any queued job for it.
+    pub fn submit_all(&mut self, jobs: Vec<Job>, on_event: fn(usize, Event)) {
+        for job in &jobs {
+            self.queue.retain(|j| j.file_id != job.file_id);
+        }
+        self.queue.extend(jobs);
         self.dispatch(on_event);
+    }
+
+    /// How many parse workers there are (or will be).
+    pub fn size(&self) -> usize {
+        pool_size()
     }
 
     /// Forgets queued work for a file (removed from the page).
@@ -252,6 +274,10 @@ impl Pool {
 }
 
 fn send(worker: &Worker, job: &Job) {
+    if let Some(join) = &job.join {
+        send_join(worker, job, join);
+        return;
+    }
     let request = Request::Parse {
         file_id: job.file_id,
         generation: job.generation,
@@ -260,11 +286,33 @@ fn send(worker: &Worker, job: &Job) {
         mapping: job.mapping.clone(),
         embedded: job.embedded,
         period: job.period,
+        part: job.part,
     };
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"request".into(), &request.to_json().into());
     let _ = js_sys::Reflect::set(&message, &"file".into(), &job.file);
     let _ = worker.post_message(&message);
+}
+
+/// Hands a file's parts to a parse worker to join; the parts' bytes are transferred, not copied.
+fn send_join(worker: &Worker, job: &Job, join: &super::parts::Join) {
+    let request = Request::Join {
+        file_id: job.file_id,
+        generation: job.generation,
+        prefix_lines: join.prefix_lines,
+        scans: join.parts.iter().map(|(_, scan)| *scan).collect(),
+    };
+    let parts = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for (bytes, _) in &join.parts {
+        let array = js_sys::Uint8Array::from(bytes.as_slice());
+        transfer.push(&array.buffer());
+        parts.push(&array);
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"request".into(), &request.to_json().into());
+    let _ = js_sys::Reflect::set(&message, &"parts".into(), &parts);
+    let _ = worker.post_message_with_transfer(&message, &transfer);
 }
 
 /// The name parse workers are started with (`self.name` there): they must not start helpers.
@@ -303,6 +351,14 @@ fn start(index: usize, on_event: fn(usize, Event)) -> Option<Helper> {
                 memory: field("memory").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64,
                 read_ms: field("read_ms").and_then(|v| v.as_f64()).unwrap_or(0.0),
                 encode_ms: field("encode_ms").and_then(|v| v.as_f64()).unwrap_or(0.0),
+                read_whole: field("read_whole").and_then(|v| v.as_bool()) == Some(true),
+                part: field("part_index").and_then(|v| v.as_f64()).map(|index| {
+                    let scan = PartScan {
+                        lines: field("part_lines").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64,
+                        clean: field("part_clean").and_then(|v| v.as_bool()) == Some(true),
+                    };
+                    (index as u32, scan)
+                }),
             },
         );
     });

@@ -1,7 +1,8 @@
 //! The worker's event loop (browser only): holds the org key, the settings and the dataset,
 //! reads each `File` it is sent through the engine, and posts progress and the new Report.
 
-use super::file_reader::FileRead;
+use super::file_reader::{read_range, FileRead};
+use super::parts::{self, Arrived, Pending};
 use super::pool::{self, Job, Pool};
 use super::{Reply, Request, Timing};
 use crate::engine::dataset::{Dataset, LoadedFile as ParsedFile};
@@ -14,9 +15,11 @@ use crate::engine::query::Query;
 use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
 use crate::engine::settings::Settings;
 use crate::engine::sources::mapping::ColumnMapping;
+use crate::engine::split::{PartRange, Scan};
 use crate::engine::wire;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::io::{Cursor, Read};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent};
@@ -42,6 +45,8 @@ pub(super) struct State {
     pool: Pool,
     /// Per file id: the generation of its latest read (older parse results are dropped).
     generations: HashMap<u32, u32>,
+    /// Files being read in parts, by file id.
+    parts: HashMap<u32, Pending>,
     /// Files whose read ended since the last Report was posted (the next one says so).
     finished: Vec<u32>,
     /// How long each step took since the last Report (posted with it, for benchmarks).
@@ -57,6 +62,7 @@ thread_local! {
         files: Vec::new(),
         pool: Pool::default(),
         generations: HashMap::new(),
+        parts: HashMap::new(),
         finished: Vec::new(),
         timings: Vec::new(),
     });
@@ -87,6 +93,27 @@ pub fn start() {
             .ok()
             .and_then(|v| v.dyn_into::<File>().ok());
         match serde_json::from_str::<Request>(&text) {
+            Ok(Request::Join {
+                file_id,
+                generation,
+                prefix_lines,
+                scans,
+            }) => {
+                let parts = js_sys::Reflect::get(&data, &JsValue::from_str("parts"))
+                    .ok()
+                    .map(|v| js_sys::Array::from(&v))
+                    .map(|a| {
+                        a.iter()
+                            .map(|p| js_sys::Uint8Array::new(&p).to_vec())
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default();
+                let work = parts::Join {
+                    parts: parts.into_iter().zip(scans).collect(),
+                    prefix_lines,
+                };
+                join_for_pool(file_id, generation, &work);
+            }
             Ok(request) => STATE.with(|state| handle(&mut state.borrow_mut(), request, file)),
             Err(error) => post(&Reply::Problem {
                 message: format!("The worker received a message it does not understand: {error}"),
@@ -224,6 +251,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             state.files.retain(|f| f.file_id != file_id);
             state.dataset.remove(file_id);
             state.pool.cancel(file_id);
+            state.parts.remove(&file_id);
             *state.generations.entry(file_id).or_default() += 1;
         }
         Request::Clear => {
@@ -233,6 +261,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             }
             state.files.clear();
             state.dataset.clear();
+            state.parts.clear();
         }
         Request::Parse {
             file_id,
@@ -242,19 +271,28 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             mapping,
             embedded,
             period,
+            part,
         } => {
             let job = (file_id, generation, embedded, period);
-            parse_for_pool(job, &file_name, &key_hex, mapping, file);
+            parse_for_pool(job, part, &file_name, &key_hex, mapping, file);
             return;
         }
+        // Taken by the message handler (its parts come alongside).
+        Request::Join { .. } => return,
         Request::SetSettings { settings } => state.settings = settings,
         Request::SetQuery { query } => state.query = query,
     }
     post_report(state, None);
 }
 
-/// Reads a file (again): in a parse worker when they can run here, else in place.
+/// Reads a file (again): in a parse worker when they can run here (a large CSV in parts, one
+/// per parse worker), else in place.
 pub(super) fn schedule(state: &mut State, file_id: u32) {
+    schedule_with(state, file_id, true);
+}
+
+fn schedule_with(state: &mut State, file_id: u32, may_split: bool) {
+    state.parts.remove(&file_id);
     let generation = {
         let g = state.generations.entry(file_id).or_default();
         *g += 1;
@@ -270,32 +308,61 @@ pub(super) fn schedule(state: &mut State, file_id: u32) {
     };
     let pooled = state.pool.available();
     if pooled {
-        let job = Job {
-            file_id,
-            generation,
-            file_name: loaded.name.clone(),
-            file: loaded.file.clone(),
-            key_hex: key.to_hex(),
-            mapping: loaded.mapping.clone(),
-            embedded: loaded.embedded,
-            period: loaded.period,
-        };
-        state.pool.submit(job, on_pool_event);
+        let job = job_for(loaded, key, generation);
+        let as_exported = loaded.mapping.is_none() && loaded.period.is_none() && !loaded.embedded;
+        let split = (may_split && as_exported)
+            .then(|| parts::plan(&loaded.file, state.pool.size()))
+            .flatten();
+        match split {
+            Some((ranges, prefix_lines)) => {
+                let pending = Pending::new(generation, prefix_lines, ranges.len());
+                state.parts.insert(file_id, pending);
+                let jobs = ranges
+                    .into_iter()
+                    .map(|range| Job {
+                        part: Some(range),
+                        ..job.clone()
+                    })
+                    .collect();
+                state.pool.submit_all(jobs, on_pool_event);
+            }
+            None => state.pool.submit(job, on_pool_event),
+        }
     }
     if !state.pool.available() {
         // Helpers cannot start here: read what was queued in place, and this file unless it
         // was queued or (handed to a helper before the others failed) is being read already.
         let mut read_now = false;
-        for job in state.pool.take_queue() {
-            read_now |= job.file_id == file_id;
-            read(state, job.file_id);
-            post_report(state, Some(job.file_id));
+        let mut ids: Vec<u32> = state.pool.take_queue().iter().map(|j| j.file_id).collect();
+        // A file queued in parts is read once, whole.
+        ids.dedup();
+        for id in ids {
+            state.parts.remove(&id);
+            read_now |= id == file_id;
+            read(state, id);
+            post_report(state, Some(id));
         }
         let loaded = state.dataset.sources().iter().any(|s| s.file_id == file_id);
         if !read_now && (!pooled || !loaded) {
             read(state, file_id);
             post_report(state, Some(file_id));
         }
+    }
+}
+
+/// The job of reading a file whole.
+fn job_for(loaded: &LoadedFile, key: &OrgKey, generation: u32) -> Job {
+    Job {
+        file_id: loaded.file_id,
+        generation,
+        file_name: loaded.name.clone(),
+        file: loaded.file.clone(),
+        key_hex: key.to_hex(),
+        mapping: loaded.mapping.clone(),
+        embedded: loaded.embedded,
+        period: loaded.period,
+        part: None,
+        join: None,
     }
 }
 
@@ -321,6 +388,8 @@ fn on_pool_event(index: usize, event: pool::Event) {
                 memory,
                 read_ms,
                 encode_ms,
+                part,
+                read_whole,
             } => {
                 state.pool.note_memory(memory);
                 let name = state
@@ -328,7 +397,48 @@ fn on_pool_event(index: usize, event: pool::Event) {
                     .job_of(index)
                     .map(|(_, _, name, size)| (name, size));
                 state.pool.mark_idle(index, on_pool_event);
-                if state.generations.get(&file_id) == Some(&generation) {
+                let current = state.generations.get(&file_id) == Some(&generation);
+                if let (true, Some((part_index, scan))) = (current, part) {
+                    let name = name.map(|(name, _)| name).unwrap_or_default();
+                    state.timings.extend([
+                        Timing::of(
+                            format!(
+                                "read and parse {name}, part {} (parse worker)",
+                                part_index + 1
+                            ),
+                            read_ms,
+                        ),
+                        Timing::of(
+                            format!("encode {name}, part {} (parse worker)", part_index + 1),
+                            encode_ms,
+                        ),
+                    ]);
+                    let arrived = match state.parts.get_mut(&file_id) {
+                        Some(pending) if pending.generation == generation => {
+                            pending.arrive(part_index, scan, bytes)
+                        }
+                        _ => Arrived::ReadWhole,
+                    };
+                    match arrived {
+                        Arrived::Waiting => {}
+                        // The parts' entry stays until the joined file arrives.
+                        Arrived::Join(work) => {
+                            let loaded = state.files.iter().find(|f| f.file_id == file_id);
+                            if let (Some(loaded), Some(key)) = (loaded, state.key.as_ref()) {
+                                let job = Job {
+                                    join: Some(work),
+                                    ..job_for(loaded, key, generation)
+                                };
+                                state.pool.submit(job, on_pool_event);
+                            }
+                        }
+                        // A quoted line break, a failed part: the file is read whole.
+                        Arrived::ReadWhole => schedule_with(state, file_id, false),
+                    }
+                } else if current && read_whole {
+                    schedule_with(state, file_id, false);
+                } else if current {
+                    let joined = state.parts.remove(&file_id).is_some();
                     let decoding = js_sys::Date::now();
                     // The file keeps its bytes: its facts are moved into the merged ones, and
                     // decoded again from the bytes if everything is merged again.
@@ -348,9 +458,13 @@ fn on_pool_event(index: usize, event: pool::Event) {
                     let merged = js_sys::Date::now();
                     state.finished.push(file_id);
                     let name = name.map(|(name, _)| name).unwrap_or_default();
+                    let (read, encode) = match joined {
+                        true => ("join the parts of", "encode the joined"),
+                        false => ("read and parse", "encode"),
+                    };
                     state.timings.extend([
-                        Timing::of(format!("read and parse {name} (parse worker)"), read_ms),
-                        Timing::of(format!("encode {name} (parse worker)"), encode_ms),
+                        Timing::of(format!("{read} {name} (parse worker)"), read_ms),
+                        Timing::of(format!("{encode} {name} (parse worker)"), encode_ms),
                         Timing::of(format!("decode {name}"), merging - decoding),
                         Timing::of(format!("merge {name}"), merged - merging),
                     ]);
@@ -358,9 +472,13 @@ fn on_pool_event(index: usize, event: pool::Event) {
             }
             pool::Event::Crashed(crash) => {
                 let job = state.pool.job_of(index);
-                state.pool.drop_helper(index, on_pool_event);
                 if let Some((file_id, generation, name, size)) = job {
                     if state.generations.get(&file_id) == Some(&generation) {
+                        // The file's other parts, if it was read in parts, are dropped.
+                        if state.parts.remove(&file_id).is_some() {
+                            state.pool.cancel(file_id);
+                            *state.generations.entry(file_id).or_default() += 1;
+                        }
                         let (what, hint) = crash.explain();
                         state
                             .dataset
@@ -368,6 +486,8 @@ fn on_pool_event(index: usize, event: pool::Event) {
                         state.finished.push(file_id);
                     }
                 }
+                // After the file's queued parts were cancelled: no new helper takes them.
+                state.pool.drop_helper(index, on_pool_event);
             }
         }
         if !state.pool.is_busy() && !state.finished.is_empty() {
@@ -398,20 +518,28 @@ fn failed_because(file_id: u32, name: &str, size: u64, what: &str, hint: &str) -
     )
 }
 
-/// In a parse worker: reads the file and sends its outcome back, encoded.
+/// In a parse worker: reads the file (or the part of it) and sends its outcome back, encoded.
 fn parse_for_pool(
     (file_id, generation, embedded, period): (u32, u32, bool, Option<DaySpan>),
+    part: Option<PartRange>,
     file_name: &str,
     key_hex: &str,
     mapping: Option<ColumnMapping>,
     file: Option<File>,
 ) {
     let started = js_sys::Date::now();
+    let mut scanned = None;
     let outcome = match (file, OrgKey::from_hex(key_hex)) {
         (Some(file), Some(key)) => {
             let size = file.size() as u64;
             let mut last_posted = 0u64;
             let mut progress = |bytes_read: u64, total_bytes: u64| {
+                // Of a file in parts, the first part's progress stands for the file's.
+                let (bytes_read, total_bytes) = match part {
+                    Some(p) if p.index > 0 => return,
+                    Some(_) => (bytes_read * size / total_bytes.max(1), size),
+                    None => (bytes_read, total_bytes),
+                };
                 if bytes_read == total_bytes || bytes_read - last_posted >= 4 * 1024 * 1024 {
                     last_posted = bytes_read;
                     post(&Reply::Progress {
@@ -421,20 +549,42 @@ fn parse_for_pool(
                     });
                 }
             };
+            // A part may add its share of the file's memory budget.
+            let parts = part.map_or(1, |p| u64::from(p.count.max(1)));
+            let budget = MemoryBudget {
+                limit: FILE_BUDGET.limit / parts,
+                ..FILE_BUDGET
+            };
             let options = IngestOptions::new(&key)
                 .with_mapping(mapping.as_ref())
                 .with_foreign_snapshot_ok(embedded)
                 .with_period(period)
                 .with_today(super::today())
-                .with_budget(Some(FILE_BUDGET));
-            let result = match FileRead::new(file, &mut progress) {
-                Ok(reader) => ingest(reader, &options),
+                .with_budget(Some(budget));
+            let (start, end) = part.map_or((0, size), |p| (p.start, p.end));
+            let prefix = match part {
+                Some(p) if p.index > 0 => read_range(&file, 0, p.prefix_len).unwrap_or_default(),
+                _ => Vec::new(),
+            };
+            let result = match FileRead::range(file, start, end, &mut progress) {
+                Ok(reader) => {
+                    let mut scan = match part {
+                        Some(_) => Scan::new(reader),
+                        None => Scan::off(reader),
+                    };
+                    let result = ingest(Cursor::new(prefix).chain(&mut scan), &options);
+                    scanned = Some(scan.result());
+                    result
+                }
                 Err(error) => Err(crate::engine::ingest::IngestError {
                     format: None,
                     error: error.into(),
                 }),
             };
-            ParsedFile::new(file_id, file_name, size, result)
+            match part {
+                Some(_) => ParsedFile::part(file_id, file_name, size, result),
+                None => ParsedFile::new(file_id, file_name, size, result),
+            }
         }
         _ => failed(
             file_id,
@@ -445,16 +595,51 @@ fn parse_for_pool(
     };
     let parsed = js_sys::Date::now();
     let bytes = wire::to_bytes(&outcome).unwrap_or_default();
-    let array = js_sys::Uint8Array::from(bytes.as_slice());
     let encoded = js_sys::Date::now();
+    let part = part.map(|p| (p.index, scanned.unwrap_or_default()));
+    let times = (parsed - started, encoded - parsed);
+    post_parsed((file_id, generation), &bytes, times, part, false);
+}
+
+/// In a parse worker: joins the parts of a file and sends the file's outcome back, encoded,
+/// as if it had been read whole (or says to read it whole).
+fn join_for_pool(file_id: u32, generation: u32, work: &parts::Join) {
+    let started = js_sys::Date::now();
+    let joined = parts::join(work);
+    let done = js_sys::Date::now();
+    let read_whole = joined.is_none();
+    let bytes = joined
+        .and_then(|file| wire::to_bytes(&file).ok())
+        .unwrap_or_default();
+    let times = (done - started, js_sys::Date::now() - done);
+    post_parsed((file_id, generation), &bytes, times, None, read_whole);
+}
+
+/// Sends a file's (or part's) outcome to the dataset worker, its bytes transferred.
+fn post_parsed(
+    (file_id, generation): (u32, u32),
+    bytes: &[u8],
+    (read_ms, encode_ms): (f64, f64),
+    part: Option<(u32, crate::engine::split::PartScan)>,
+    read_whole: bool,
+) {
+    let array = js_sys::Uint8Array::from(bytes);
     let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"read_ms".into(), &(parsed - started).into());
-    let _ = js_sys::Reflect::set(&message, &"encode_ms".into(), &(encoded - parsed).into());
-    let _ = js_sys::Reflect::set(&message, &"parsed".into(), &array);
-    let _ = js_sys::Reflect::set(&message, &"file_id".into(), &JsValue::from(file_id));
-    let _ = js_sys::Reflect::set(&message, &"generation".into(), &JsValue::from(generation));
-    let memory = JsValue::from(super::wasm_memory_bytes() as f64);
-    let _ = js_sys::Reflect::set(&message, &"memory".into(), &memory);
+    let set = |name: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(&message, &name.into(), value);
+    };
+    set("read_ms", &read_ms.into());
+    set("encode_ms", &encode_ms.into());
+    set("parsed", &array);
+    set("file_id", &JsValue::from(file_id));
+    set("generation", &JsValue::from(generation));
+    set("read_whole", &read_whole.into());
+    if let Some((index, scan)) = part {
+        set("part_index", &JsValue::from(index));
+        set("part_lines", &(scan.lines as f64).into());
+        set("part_clean", &scan.clean.into());
+    }
+    set("memory", &JsValue::from(super::wasm_memory_bytes() as f64));
     let transfer = js_sys::Array::of1(&array.buffer());
     let _ = scope().post_message_with_transfer(&message, &transfer);
 }
@@ -488,7 +673,11 @@ fn read(state: &mut State, file_id: u32) {
         .with_today(super::today())
         .with_budget(Some(FILE_BUDGET));
     let outcome = match FileRead::new(loaded.file.clone(), &mut progress) {
-        Ok(reader) => ingest(reader, &options),
+        // The same reader type as a parse worker's (one copy of the parsers in the wasm).
+        Ok(reader) => ingest(
+            Cursor::new(Vec::new()).chain(&mut Scan::off(reader)),
+            &options,
+        ),
         Err(error) => Err(crate::engine::ingest::IngestError {
             format: None,
             error: error.into(),
