@@ -78,8 +78,9 @@
 //!     Microsoft 365 Copilot and Gemini, written by `claude_code`, `cursor`, `m365`, `gemini`).
 //! - [`worker`]: the page ↔ worker messages (`Request`, `Reply`), the worker's event loop
 //!   (`runtime`, which also generates the sample organisation), the parse workers it hands
-//!   files to (`pool`), a large CSV cut into one part per parse worker and joined by one of
-//!   them (`parts`), the `File` reader (`file_reader`), saving and unlocking snapshots
+//!   files to (`pool`) and what it does with what they send back (`pool_events`), what a parse
+//!   worker itself does (`helper`: read a file or a part, join parts), a large CSV cut into one
+//!   part per parse worker (`parts`), the `File` reader (`file_reader`), saving and unlocking snapshots
 //!   (`snapshots`) with Web Crypto's PBKDF2 and AES-GCM (`crypto`).
 //! - [`ui`]: the Leptos app: `state` (session, settings, view, query), `fragment` (view and
 //!   filters in the URL fragment), `worker_client`, `key` (the org key in the browser),

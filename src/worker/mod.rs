@@ -6,8 +6,10 @@
 
 pub mod crypto;
 pub mod file_reader;
+mod helper;
 pub mod parts;
 pub mod pool;
+mod pool_events;
 pub mod runtime;
 pub mod snapshots;
 

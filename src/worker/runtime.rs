@@ -1,9 +1,11 @@
 //! The worker's event loop (browser only): holds the org key, the settings and the dataset,
 //! reads each `File` it is sent through the engine, and posts progress and the new Report.
 
-use super::file_reader::{read_range, FileRead};
-use super::parts::{self, Arrived, Pending};
+use super::file_reader::FileRead;
+use super::helper;
+use super::parts::{self, Pending};
 use super::pool::{self, Job, Pool};
+use super::pool_events::on_pool_event;
 use super::{Reply, Request, Timing};
 use crate::engine::dataset::{Dataset, LoadedFile as ParsedFile};
 use crate::engine::date::DaySpan;
@@ -15,8 +17,7 @@ use crate::engine::query::Query;
 use crate::engine::sample::{sample_organisation, SAMPLE_SEED};
 use crate::engine::settings::Settings;
 use crate::engine::sources::mapping::ColumnMapping;
-use crate::engine::split::{PartRange, Scan};
-use crate::engine::wire;
+use crate::engine::split::Scan;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -39,22 +40,22 @@ pub(super) struct LoadedFile {
 pub(super) struct State {
     pub(super) key: Option<OrgKey>,
     pub(super) settings: Settings,
-    query: Query,
+    pub(super) query: Query,
     pub(super) dataset: Dataset,
     pub(super) files: Vec<LoadedFile>,
-    pool: Pool,
+    pub(super) pool: Pool,
     /// Per file id: the generation of its latest read (older parse results are dropped).
-    generations: HashMap<u32, u32>,
+    pub(super) generations: HashMap<u32, u32>,
     /// Files being read in parts, by file id.
-    parts: HashMap<u32, Pending>,
+    pub(super) parts: HashMap<u32, Pending>,
     /// Files whose read ended since the last Report was posted (the next one says so).
-    finished: Vec<u32>,
+    pub(super) finished: Vec<u32>,
     /// How long each step took since the last Report (posted with it, for benchmarks).
-    timings: Vec<Timing>,
+    pub(super) timings: Vec<Timing>,
 }
 
 thread_local! {
-    static STATE: RefCell<State> = RefCell::new(State {
+    pub(super) static STATE: RefCell<State> = RefCell::new(State {
         key: None,
         settings: Settings::default(),
         query: Query::default(),
@@ -98,22 +99,7 @@ pub fn start() {
                 generation,
                 prefix_lines,
                 scans,
-            }) => {
-                let parts = js_sys::Reflect::get(&data, &JsValue::from_str("parts"))
-                    .ok()
-                    .map(|v| js_sys::Array::from(&v))
-                    .map(|a| {
-                        a.iter()
-                            .map(|p| js_sys::Uint8Array::new(&p).to_vec())
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default();
-                let work = parts::Join {
-                    parts: parts.into_iter().zip(scans).collect(),
-                    prefix_lines,
-                };
-                join_for_pool(file_id, generation, &work);
-            }
+            }) => helper::join(file_id, generation, prefix_lines, scans, &data),
             Ok(request) => STATE.with(|state| handle(&mut state.borrow_mut(), request, file)),
             Err(error) => post(&Reply::Problem {
                 message: format!("The worker received a message it does not understand: {error}"),
@@ -274,7 +260,7 @@ fn handle(state: &mut State, request: Request, file: Option<File>) {
             part,
         } => {
             let job = (file_id, generation, embedded, period);
-            parse_for_pool(job, part, &file_name, &key_hex, mapping, file);
+            helper::parse(job, part, &file_name, &key_hex, mapping, file);
             return;
         }
         // Taken by the message handler (its parts come alongside).
@@ -291,7 +277,7 @@ pub(super) fn schedule(state: &mut State, file_id: u32) {
     schedule_with(state, file_id, true);
 }
 
-fn schedule_with(state: &mut State, file_id: u32, may_split: bool) {
+pub(super) fn schedule_with(state: &mut State, file_id: u32, may_split: bool) {
     state.parts.remove(&file_id);
     let generation = {
         let g = state.generations.entry(file_id).or_default();
@@ -351,7 +337,7 @@ fn schedule_with(state: &mut State, file_id: u32, may_split: bool) {
 }
 
 /// The job of reading a file whole.
-fn job_for(loaded: &LoadedFile, key: &OrgKey, generation: u32) -> Job {
+pub(super) fn job_for(loaded: &LoadedFile, key: &OrgKey, generation: u32) -> Job {
     Job {
         file_id: loaded.file_id,
         generation,
@@ -366,136 +352,6 @@ fn job_for(loaded: &LoadedFile, key: &OrgKey, generation: u32) -> Job {
     }
 }
 
-/// What a parse worker said. A file read by a parse worker is merged at once, but the Report
-/// waits until no other file is still being read: dropping many files computes it once.
-fn on_pool_event(index: usize, event: pool::Event) {
-    STATE.with(|state| {
-        let state = &mut *state.borrow_mut();
-        match event {
-            pool::Event::Forward(text) => {
-                if matches!(serde_json::from_str::<Reply>(&text), Ok(Reply::Started)) {
-                    state.pool.mark_ready(index, on_pool_event);
-                } else {
-                    // Progress and problems go to the page as they are.
-                    let _ = scope().post_message(&JsValue::from_str(&text));
-                }
-                return;
-            }
-            pool::Event::Parsed {
-                file_id,
-                generation,
-                bytes,
-                memory,
-                read_ms,
-                encode_ms,
-                part,
-                read_whole,
-            } => {
-                state.pool.note_memory(memory);
-                let name = state
-                    .pool
-                    .job_of(index)
-                    .map(|(_, _, name, size)| (name, size));
-                state.pool.mark_idle(index, on_pool_event);
-                let current = state.generations.get(&file_id) == Some(&generation);
-                if let (true, Some((part_index, scan))) = (current, part) {
-                    let name = name.map(|(name, _)| name).unwrap_or_default();
-                    state.timings.extend([
-                        Timing::of(
-                            format!(
-                                "read and parse {name}, part {} (parse worker)",
-                                part_index + 1
-                            ),
-                            read_ms,
-                        ),
-                        Timing::of(
-                            format!("encode {name}, part {} (parse worker)", part_index + 1),
-                            encode_ms,
-                        ),
-                    ]);
-                    let arrived = match state.parts.get_mut(&file_id) {
-                        Some(pending) if pending.generation == generation => {
-                            pending.arrive(part_index, scan, bytes)
-                        }
-                        _ => Arrived::ReadWhole,
-                    };
-                    match arrived {
-                        Arrived::Waiting => {}
-                        // The parts' entry stays until the joined file arrives.
-                        Arrived::Join(work) => {
-                            let loaded = state.files.iter().find(|f| f.file_id == file_id);
-                            if let (Some(loaded), Some(key)) = (loaded, state.key.as_ref()) {
-                                let job = Job {
-                                    join: Some(work),
-                                    ..job_for(loaded, key, generation)
-                                };
-                                state.pool.submit(job, on_pool_event);
-                            }
-                        }
-                        // A quoted line break, a failed part: the file is read whole.
-                        Arrived::ReadWhole => schedule_with(state, file_id, false),
-                    }
-                } else if current && read_whole {
-                    schedule_with(state, file_id, false);
-                } else if current {
-                    let joined = state.parts.remove(&file_id).is_some();
-                    let decoding = js_sys::Date::now();
-                    // The file keeps its bytes: its facts are moved into the merged ones, and
-                    // decoded again from the bytes if everything is merged again.
-                    let file = ParsedFile::from_wire(bytes).unwrap_or_else(|error| {
-                        let (name, size) = name.clone().unwrap_or_default();
-                        failed(
-                            file_id,
-                            &name,
-                            size,
-                            &format!("its parsed data could not be passed on ({error})"),
-                        )
-                    });
-                    let mut file = file;
-                    file.set_reader(index as u32 + 1);
-                    let merging = js_sys::Date::now();
-                    state.dataset.insert(file);
-                    let merged = js_sys::Date::now();
-                    state.finished.push(file_id);
-                    let name = name.map(|(name, _)| name).unwrap_or_default();
-                    let (read, encode) = match joined {
-                        true => ("join the parts of", "encode the joined"),
-                        false => ("read and parse", "encode"),
-                    };
-                    state.timings.extend([
-                        Timing::of(format!("{read} {name} (parse worker)"), read_ms),
-                        Timing::of(format!("{encode} {name} (parse worker)"), encode_ms),
-                        Timing::of(format!("decode {name}"), merging - decoding),
-                        Timing::of(format!("merge {name}"), merged - merging),
-                    ]);
-                }
-            }
-            pool::Event::Crashed(crash) => {
-                let job = state.pool.job_of(index);
-                if let Some((file_id, generation, name, size)) = job {
-                    if state.generations.get(&file_id) == Some(&generation) {
-                        // The file's other parts, if it was read in parts, are dropped.
-                        if state.parts.remove(&file_id).is_some() {
-                            state.pool.cancel(file_id);
-                            *state.generations.entry(file_id).or_default() += 1;
-                        }
-                        let (what, hint) = crash.explain();
-                        state
-                            .dataset
-                            .insert(failed_because(file_id, &name, size, what, hint));
-                        state.finished.push(file_id);
-                    }
-                }
-                // After the file's queued parts were cancelled: no new helper takes them.
-                state.pool.drop_helper(index, on_pool_event);
-            }
-        }
-        if !state.pool.is_busy() && !state.finished.is_empty() {
-            post_report(state, None);
-        }
-    });
-}
-
 /// A file whose reading failed outside the parser's own diagnostics.
 pub(super) fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedFile {
     let hint = "Check that it is an unmodified export; if it is, load it again, or report the problem with the file's first lines (never the data).";
@@ -503,7 +359,13 @@ pub(super) fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedF
 }
 
 /// A file whose reading failed: `what` happened, `hint` says what to do.
-fn failed_because(file_id: u32, name: &str, size: u64, what: &str, hint: &str) -> ParsedFile {
+pub(super) fn failed_because(
+    file_id: u32,
+    name: &str,
+    size: u64,
+    what: &str,
+    hint: &str,
+) -> ParsedFile {
     ParsedFile::new(
         file_id,
         name,
@@ -516,132 +378,6 @@ fn failed_because(file_id: u32, name: &str, size: u64, what: &str, hint: &str) -
             ),
         }),
     )
-}
-
-/// In a parse worker: reads the file (or the part of it) and sends its outcome back, encoded.
-fn parse_for_pool(
-    (file_id, generation, embedded, period): (u32, u32, bool, Option<DaySpan>),
-    part: Option<PartRange>,
-    file_name: &str,
-    key_hex: &str,
-    mapping: Option<ColumnMapping>,
-    file: Option<File>,
-) {
-    let started = js_sys::Date::now();
-    let mut scanned = None;
-    let outcome = match (file, OrgKey::from_hex(key_hex)) {
-        (Some(file), Some(key)) => {
-            let size = file.size() as u64;
-            let mut last_posted = 0u64;
-            let mut progress = |bytes_read: u64, total_bytes: u64| {
-                // Of a file in parts, the first part's progress stands for the file's.
-                let (bytes_read, total_bytes) = match part {
-                    Some(p) if p.index > 0 => return,
-                    Some(_) => (bytes_read * size / total_bytes.max(1), size),
-                    None => (bytes_read, total_bytes),
-                };
-                if bytes_read == total_bytes || bytes_read - last_posted >= 4 * 1024 * 1024 {
-                    last_posted = bytes_read;
-                    post(&Reply::Progress {
-                        file_id,
-                        bytes_read,
-                        total_bytes,
-                    });
-                }
-            };
-            // A part may add its share of the file's memory budget.
-            let parts = part.map_or(1, |p| u64::from(p.count.max(1)));
-            let budget = MemoryBudget {
-                limit: FILE_BUDGET.limit / parts,
-                ..FILE_BUDGET
-            };
-            let options = IngestOptions::new(&key)
-                .with_mapping(mapping.as_ref())
-                .with_foreign_snapshot_ok(embedded)
-                .with_period(period)
-                .with_today(super::today())
-                .with_budget(Some(budget));
-            let (start, end) = part.map_or((0, size), |p| (p.start, p.end));
-            let prefix = match part {
-                Some(p) if p.index > 0 => read_range(&file, 0, p.prefix_len).unwrap_or_default(),
-                _ => Vec::new(),
-            };
-            let result = match FileRead::range(file, start, end, &mut progress) {
-                Ok(reader) => {
-                    let mut scan = match part {
-                        Some(_) => Scan::new(reader),
-                        None => Scan::off(reader),
-                    };
-                    let result = ingest(Cursor::new(prefix).chain(&mut scan), &options);
-                    scanned = Some(scan.result());
-                    result
-                }
-                Err(error) => Err(crate::engine::ingest::IngestError {
-                    format: None,
-                    error: error.into(),
-                }),
-            };
-            match part {
-                Some(_) => ParsedFile::part(file_id, file_name, size, result),
-                None => ParsedFile::new(file_id, file_name, size, result),
-            }
-        }
-        _ => failed(
-            file_id,
-            file_name,
-            0,
-            "the parse worker got no file or no key",
-        ),
-    };
-    let parsed = js_sys::Date::now();
-    let bytes = wire::to_bytes(&outcome).unwrap_or_default();
-    let encoded = js_sys::Date::now();
-    let part = part.map(|p| (p.index, scanned.unwrap_or_default()));
-    let times = (parsed - started, encoded - parsed);
-    post_parsed((file_id, generation), &bytes, times, part, false);
-}
-
-/// In a parse worker: joins the parts of a file and sends the file's outcome back, encoded,
-/// as if it had been read whole (or says to read it whole).
-fn join_for_pool(file_id: u32, generation: u32, work: &parts::Join) {
-    let started = js_sys::Date::now();
-    let joined = parts::join(work);
-    let done = js_sys::Date::now();
-    let read_whole = joined.is_none();
-    let bytes = joined
-        .and_then(|file| wire::to_bytes(&file).ok())
-        .unwrap_or_default();
-    let times = (done - started, js_sys::Date::now() - done);
-    post_parsed((file_id, generation), &bytes, times, None, read_whole);
-}
-
-/// Sends a file's (or part's) outcome to the dataset worker, its bytes transferred.
-fn post_parsed(
-    (file_id, generation): (u32, u32),
-    bytes: &[u8],
-    (read_ms, encode_ms): (f64, f64),
-    part: Option<(u32, crate::engine::split::PartScan)>,
-    read_whole: bool,
-) {
-    let array = js_sys::Uint8Array::from(bytes);
-    let message = js_sys::Object::new();
-    let set = |name: &str, value: &JsValue| {
-        let _ = js_sys::Reflect::set(&message, &name.into(), value);
-    };
-    set("read_ms", &read_ms.into());
-    set("encode_ms", &encode_ms.into());
-    set("parsed", &array);
-    set("file_id", &JsValue::from(file_id));
-    set("generation", &JsValue::from(generation));
-    set("read_whole", &read_whole.into());
-    if let Some((index, scan)) = part {
-        set("part_index", &JsValue::from(index));
-        set("part_lines", &(scan.lines as f64).into());
-        set("part_clean", &scan.clean.into());
-    }
-    set("memory", &JsValue::from(super::wasm_memory_bytes() as f64));
-    let transfer = js_sys::Array::of1(&array.buffer());
-    let _ = scope().post_message_with_transfer(&message, &transfer);
 }
 
 fn read(state: &mut State, file_id: u32) {
@@ -689,7 +425,7 @@ fn read(state: &mut State, file_id: u32) {
 
 /// The memory one file's read may add to this worker's wasm memory (which only grows, so its
 /// size is what the reads have needed so far).
-const FILE_BUDGET: MemoryBudget<'static> = MemoryBudget {
+pub(super) const FILE_BUDGET: MemoryBudget<'static> = MemoryBudget {
     limit: FILE_MEMORY_BUDGET,
     used: &super::wasm_memory_bytes,
 };
