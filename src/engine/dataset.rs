@@ -159,15 +159,6 @@ impl LoadedFile {
         Ok(file)
     }
 
-    /// Keeps the file encoded (`engine::wire`), as one from a parse worker: its facts are then
-    /// moved into the merged ones, not copied (a file joined from parts, `engine::split`).
-    pub fn keep_encoded(mut self) -> LoadedFile {
-        if self.wire.is_none() && !self.moved {
-            self.wire = super::wire::to_bytes(&self).ok();
-        }
-        self
-    }
-
     pub fn file_id(&self) -> u32 {
         self.summary.file_id
     }
