@@ -311,3 +311,31 @@ fn the_sample_organisation_fills_all_three_views() {
     assert_eq!(section(&r.timing.figures, "peak_hour_utc"), Some(15.0));
     assert!(r.prompts.action.is_some() && r.timing.action.is_some());
 }
+
+#[test]
+fn without_a_users_export_seats_and_weekly_actives_are_unknown_not_zero() {
+    // Only the log and HRIS: six people send messages in W2, but seats, weekly and monthly
+    // actives, activation and seat cost come from the ChatGPT Users export, which is not loaded.
+    // Each says what it needs instead of showing 0, and the seats trend has no weeks.
+    let r = sample(&Settings::default());
+    for id in [
+        "seats",
+        "activated_users",
+        "weekly_active_users",
+        "monthly_active_users",
+        "unused_seats",
+        "monthly_seat_cost",
+    ] {
+        let figure = r.figure(id).expect("defined");
+        assert_eq!(figure.value, None, "{id}");
+        assert!(
+            figure
+                .needs
+                .as_deref()
+                .is_some_and(|n| n.contains("chatgpt.users_csv")),
+            "{id}: {:?}",
+            figure.needs
+        );
+    }
+    assert!(r.weekly.is_empty());
+}

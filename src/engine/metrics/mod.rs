@@ -67,7 +67,18 @@ pub fn build_report_for(
     let basis = dataset.basis();
     let (people, basis) = &*basis;
     let (facts, filters) = narrow(all, people, basis, query, settings.floor());
-    let mut report = report_from_facts(&facts, people, settings, query.grain, key_fingerprint);
+    // Seats, weekly and monthly actives and the seat costs come from the ChatGPT Users export:
+    // without one loaded they are unknown, not zero (a filter that leaves nobody's rows gives
+    // zero).
+    let users_export = all.periods.iter().any(|r| r.tool == Tool::Chatgpt);
+    let mut report = report_from_facts(
+        &facts,
+        people,
+        settings,
+        query.grain,
+        key_fingerprint,
+        users_export,
+    );
     report.sources = dataset.sources();
     report.filters = filters;
     // A personal export is one person's own data: it feeds My usage alone, whatever the
@@ -84,6 +95,7 @@ fn report_from_facts(
     settings: &Settings,
     grain: super::query::Grain,
     key_fingerprint: &str,
+    users_export: bool,
 ) -> Report {
     let plan = weeks::plan(facts, settings);
     let ctx = context::Ctx::new(facts, people, settings, &plan, grain);
@@ -131,7 +143,7 @@ fn report_from_facts(
                 if let Some(value) = tools.as_ref().and_then(|w| w.figure(d.id)) {
                     return value;
                 }
-                let t = t?;
+                let t = t.filter(|_| users_export)?;
                 let seat_cost = t.seats as f64 * settings.seat_price(Tool::Chatgpt);
                 match d.id {
                     "seats" => Some(t.seats as f64),
@@ -171,6 +183,7 @@ fn report_from_facts(
 
     let weekly_points = weekly
         .iter()
+        .filter(|_| users_export)
         .map(|(week, t)| WeekPoint {
             week: *week,
             seats: t.seats,

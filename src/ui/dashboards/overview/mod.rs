@@ -38,7 +38,7 @@ fn OverviewBody(model: OverviewModel) -> impl IntoView {
             _ => "No weekly data.".to_string(),
         }
     };
-    let has_period = model.period.is_some();
+    let has_period = model.period.is_some() && !model.trend.is_empty();
     view! {
         <section class="dashboard" data-testid="overview">
             <header class="dash-head">
