@@ -68,18 +68,21 @@
 //!     a standalone report carries it in; `sources/uptake_snapshot.rs` loads one like any
 //!     export. `export`: a table as CSV (formula cells neutralised) or JSON.
 //!   - `wire`: a compact binary serde encoding, for a parse worker's facts.
-//!   - `split`: one large CSV read in parts by several parse workers: where to cut (line
-//!     starts after the header, which every later part gets in front), the scan that proves a
-//!     cut fell between rows (every line's quotes balanced), and the join that turns the parts'
-//!     outcomes into exactly one whole read's (facts, counts, line numbers); formats whose
-//!     parser reads row by row only (`split::splittable`).
+//!   - `split`: one large file read in parts by several parse workers: where to cut (a CSV at
+//!     line starts after the header, which every later part gets in front; NDJSON between a
+//!     `}` and a `{` that end and start lines), the scan that proves a CSV cut fell between
+//!     rows (every line's quotes balanced), and the join that turns the parts' outcomes into
+//!     exactly one whole read's (facts, counts, line numbers, notes); formats whose parser
+//!     reads row by row or record by record (`split::splittable`). What a parser says of a
+//!     whole file is tallied apart (`sources/tallies.rs`) and said once the file, or all its
+//!     parts, is read (`ingest::settle`).
 //!   - `sample/`: the deterministic sample organisation, as native export files of every tool
 //!     (HRIS, ChatGPT, Codex, Copilot; `more_tools` says who uses Claude Code, Cursor,
 //!     Microsoft 365 Copilot and Gemini, written by `claude_code`, `cursor`, `m365`, `gemini`).
 //! - [`worker`]: the page ↔ worker messages (`Request`, `Reply`), the worker's event loop
 //!   (`runtime`, which also generates the sample organisation), the parse workers it hands
 //!   files to (`pool`) and what it does with what they send back (`pool_events`), what a parse
-//!   worker itself does (`helper`: read a file or a part, join parts), a large CSV cut into one
+//!   worker itself does (`helper`: read a file or a part, join parts), a large file cut into one
 //!   part per parse worker (`parts`), the `File` reader (`file_reader`), saving and unlocking snapshots
 //!   (`snapshots`) with Web Crypto's PBKDF2 and AES-GCM (`crypto`).
 //! - [`ui`]: the Leptos app: `state` (session, settings, view, query), `fragment` (view and

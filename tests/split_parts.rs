@@ -4,85 +4,26 @@
 
 mod common;
 
-use common::{fixture, read_bytes};
+use common::fixture;
+use common::split as split_common;
 use std::io::{Cursor, Read};
 use uptake::engine::dataset::LoadedFile;
-use uptake::engine::split::{self, Part, PartScan, Scan};
-use uptake::engine::wire;
+use uptake::engine::split::{self, Grain, PartScan, Scan};
 
-/// Reads `bytes` cut at `cuts` (line starts, ascending) as the parse workers do: each part is
-/// its bytes, the header prepended to every part after the first, scanned as it is read; then
-/// joins the parts.
 fn read_in_parts(bytes: &[u8], cuts: &[usize]) -> Option<LoadedFile> {
-    let (prefix_len, prefix_lines) = split::prefix(bytes).expect("a header line");
-    let prefix = &bytes[..prefix_len];
-    let mut bounds = vec![0];
-    bounds.extend_from_slice(cuts);
-    bounds.push(bytes.len());
-    let parts: Vec<Part> = bounds
-        .windows(2)
-        .enumerate()
-        .map(|(k, range)| {
-            let mut scan = Scan::new(Cursor::new(&bytes[range[0]..range[1]]));
-            let head: &[u8] = if k == 0 { &[] } else { prefix };
-            let outcome = read_bytes_from(Cursor::new(head).chain(&mut scan));
-            Part {
-                file: LoadedFile::part(0, "users.csv", bytes.len() as u64, outcome),
-                scan: scan.result(),
-            }
-        })
-        .collect();
-    let parts: Vec<Part> = parts;
-    // Joined as the parse worker does it, from the parts encoded, and as decoded parts: the same.
-    let encoded_parts: Vec<(Vec<u8>, PartScan)> =
-        parts.iter().map(|p| (encoded(&p.file), p.scan)).collect();
-    let from_encoded = split::join_encoded(&encoded_parts, prefix_lines);
-    let joined = split::join(parts, prefix_lines);
-    assert_eq!(
-        from_encoded.as_ref().map(encoded),
-        joined.as_ref().map(encoded),
-        "joined from encoded parts"
-    );
-    joined
-}
-
-fn read_bytes_from(
-    mut reader: impl Read,
-) -> Result<uptake::engine::ingest::Ingested, uptake::engine::ingest::IngestError> {
-    let mut all = Vec::new();
-    reader.read_to_end(&mut all).expect("in memory");
-    read_bytes(&all)
+    split_common::read_in_parts(bytes, cuts, Grain::CsvRows, None)
 }
 
 fn read_whole(bytes: &[u8]) -> LoadedFile {
-    LoadedFile::new(0, "users.csv", bytes.len() as u64, read_bytes(bytes))
+    split_common::read_whole(bytes, None)
 }
 
-fn encoded(file: &LoadedFile) -> Vec<u8> {
-    wire::to_bytes(file).expect("encodes")
-}
-
-/// Every line start after the header where a cut can fall.
 fn line_starts(bytes: &[u8]) -> Vec<usize> {
-    let (prefix_len, _) = split::prefix(bytes).expect("a header line");
-    (prefix_len..bytes.len())
-        .filter(|&i| i > prefix_len && bytes[i - 1] == b'\n')
-        .collect()
+    split_common::cut_points(bytes, Grain::CsvRows)
 }
 
-/// Every cut into two parts, and every cut into three, gives the whole read.
 fn assert_every_split_reads_as_whole(name: &str, bytes: &[u8]) {
-    let whole = encoded(&read_whole(bytes));
-    let starts = line_starts(bytes);
-    assert!(!starts.is_empty(), "{name} has rows to cut between");
-    for (i, &a) in starts.iter().enumerate() {
-        let two = read_in_parts(bytes, &[a]).unwrap_or_else(|| panic!("{name} cut at {a}"));
-        assert!(encoded(&two) == whole, "{name} cut at byte {a}");
-        for &b in &starts[i + 1..] {
-            let three = read_in_parts(bytes, &[a, b]).expect("clean");
-            assert!(encoded(&three) == whole, "{name} cut at bytes {a} and {b}");
-        }
-    }
+    split_common::assert_every_split_reads_as_whole(name, bytes, Grain::CsvRows, None);
 }
 
 #[test]

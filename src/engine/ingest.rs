@@ -8,7 +8,7 @@ use super::identity::OrgKey;
 use super::memory_budget::{refusal, Budgeted, MemoryBudget};
 use super::sources::mapping::{ColumnMapping, MAPPABLE};
 use super::sources::registry::ParseContext;
-use super::sources::{FileError, Parsed};
+use super::sources::{Diagnostics, FileError, Parsed};
 use super::text::{head_text, Encoding, Utf8Reader};
 use std::io::{Cursor, Read};
 
@@ -35,6 +35,11 @@ pub struct IngestOptions<'a> {
     /// The memory the read may add before the file is refused (`memory_budget`); `None`
     /// reads without limit.
     pub budget: Option<MemoryBudget<'a>>,
+    /// The bytes are one part of a file of this format read in parts (`engine::split`): they
+    /// are read as that format (a part's first record may lack what detection looks for), and
+    /// what is said of the file as a whole is left in `Diagnostics::tallies` for the join to
+    /// [`settle`].
+    pub part_of: Option<FormatId>,
 }
 
 impl<'a> IngestOptions<'a> {
@@ -47,6 +52,7 @@ impl<'a> IngestOptions<'a> {
             period: None,
             today: None,
             budget: None,
+            part_of: None,
         }
     }
 
@@ -71,6 +77,10 @@ impl<'a> IngestOptions<'a> {
 
     pub fn with_budget(self, budget: Option<MemoryBudget<'a>>) -> Self {
         IngestOptions { budget, ..self }
+    }
+
+    pub fn as_part_of(self, part_of: Option<FormatId>) -> Self {
+        IngestOptions { part_of, ..self }
     }
 }
 
@@ -181,9 +191,14 @@ fn ingest_stream(
     );
     let mut stream = Utf8Reader::new(&mut budgeted, &head);
     let encoding = stream.encoding();
-    let (mut format, delimiter) = match detect(&head) {
-        Detection::Known { format, delimiter } => (format, delimiter),
-        Detection::Unknown { message, hint } => {
+    let (mut format, delimiter) = match (detect(&head), options.part_of) {
+        (Detection::Known { format, delimiter }, None) => (format, delimiter),
+        (Detection::Known { format, delimiter }, Some(whole)) if format == whole => {
+            (format, delimiter)
+        }
+        // A part that does not look like its file (no header to detect a delimiter from: JSON).
+        (_, Some(whole)) => (whole, b','),
+        (Detection::Unknown { message, hint }, None) => {
             return Err(IngestError {
                 format: None,
                 error: FileError::new(message, hint),
@@ -225,12 +240,15 @@ fn ingest_stream(
         format: Some(format),
         error,
     })?;
+    let tallies = &mut parsed.diagnostics.tallies;
+    tallies.json = json;
     if encoding != Encoding::Utf8 {
-        parsed
-            .diagnostics
-            .note(format!("Read as {}.", encoding.label()));
+        tallies.encoding = Some(encoding.label().to_string());
     }
-    note_implausible(&mut parsed, json);
+    if options.part_of.is_none() {
+        let found = parsed.snapshot.is_some() || !parsed.facts.identities.is_empty();
+        settle(&mut parsed.diagnostics, found);
+    }
     Ok(Ingested {
         format,
         encoding,
@@ -242,16 +260,17 @@ fn ingest_stream(
 /// reports are younger): rows before it carry a wrong date.
 pub const EARLIEST_PLAUSIBLE_YEAR: i32 = 2015;
 
-/// Notes what a file that was read still gets wrong as a whole: no rows at all, rows dated
-/// after today (skipped by the parser, see `Diagnostics::after_today`), or dates from before
-/// any of these tools existed.
-fn note_implausible(parsed: &mut Parsed, json: bool) {
-    let d = &mut parsed.diagnostics;
-    if d.rows_accepted + d.rows_skipped + d.rows_duplicate == 0
-        && parsed.snapshot.is_none()
-        && parsed.facts.identities.is_empty()
-    {
-        d.note(if json {
+/// Writes what is said of a file as a whole once all of it is read (one read, or all its parts
+/// joined): its tallies (`sources::tallies`), then what it still gets wrong: no rows at all
+/// (`found`: it gave a snapshot or an identity anyway), rows dated after today (skipped by the
+/// parser, see `Diagnostics::after_today`), or dates from before any of these tools existed.
+pub fn settle(d: &mut Diagnostics, found: bool) {
+    let tallies = std::mem::take(&mut d.tallies);
+    for note in tallies.notes(d.coverage) {
+        d.note(note);
+    }
+    if d.rows_accepted + d.rows_skipped + d.rows_duplicate == 0 && !found {
+        d.note(if tallies.json {
             "No records were found: the export covers nobody. Export a period that has activity, or check that the download finished."
         } else {
             "No rows were found after the header: the export covers nobody. Export a period that has activity, or check that the download finished."

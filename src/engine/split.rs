@@ -1,18 +1,31 @@
-//! One large CSV read by several parse workers at once: the file is cut into byte ranges at line
-//! starts, each range is read as a file of its own (the header prepended to every part after the
-//! first), and the parts' outcomes are joined in order into exactly what one read of the whole
-//! file gives: the same facts, the same counts, the same lines in every message.
+//! One large file read by several parse workers at once: the file is cut into byte ranges,
+//! each range is read as a file of its own, and the parts' outcomes are joined in order into
+//! exactly what one read of the whole file gives: the same facts, the same counts, the same
+//! lines in every message, the same notes.
 //!
-//! A cut is only safe where no quoted field spans it. Every part is scanned as it is read
-//! ([`Scan`]): when a line of it has an odd number of `"` (a quoted line break, or a stray quote
-//! that makes the quoting ambiguous), or a carriage return ends a line on its own, the parts are
-//! not joined ([`join`] gives `None`) and the file is read whole instead. Only formats whose
-//! parser reads each row on its own are split ([`splittable`]): a parser that looks at the file
-//! as a whole (seats as of its last day, per-file tallies) must see all of it.
+//! Two kinds of file are cut ([`Grain`]):
+//!
+//! - A CSV read row by row is cut at line starts, its header prepended to every part after the
+//!   first. A cut is only safe where no quoted field spans it: every part is scanned as it is
+//!   read ([`Scan`]), and when a line of it has an odd number of `"` (a quoted line break, or a
+//!   stray quote that makes the quoting ambiguous), or a carriage return ends a line on its
+//!   own, the parts are not joined ([`join`] gives `None`) and the file is read whole instead.
+//! - NDJSON (JSON values one after another) is cut at a line start between a `}` and a `{`
+//!   with only white space between them ([`cut`]). In JSON, two values inside an object or an
+//!   array are always separated by a comma and a string cannot hold a line break, so such a
+//!   place lies between two top-level values: every part is NDJSON of its own. A file in one
+//!   array or one wrapping object has no such place and is read whole.
+//!
+//! Only formats whose parser reads each row or record on its own are cut ([`splittable`]);
+//! what a parser says of the file as a whole (event types it does not read, a report's stated
+//! period, rows dated after today) is tallied by each part and said once, after the join
+//! (`ingest::settle`).
 
 use super::dataset::LoadedFile;
 use super::detect::{detect, Detection, FormatId};
 use super::facts::Facts;
+use super::ingest::settle;
+use super::sources::records::count_records_before;
 use super::sources::{Diagnostics, SKIPPED_EXAMPLES};
 use super::text::Encoding;
 use super::wire;
@@ -22,21 +35,40 @@ use std::io::{self, Read};
 /// No part is smaller than this: below it, starting another reader costs more than it saves.
 pub const MIN_PART_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Formats read row by row, with nothing worked out from the file as a whole.
-pub fn splittable(format: FormatId) -> bool {
-    matches!(format, FormatId::ChatgptUsersCsv)
+/// How a file is cut into parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Grain {
+    /// A CSV, at line starts, its header in front of every later part.
+    CsvRows,
+    /// NDJSON, between two top-level values that start and end lines.
+    JsonValues,
+}
+
+/// How a format's files are cut, if they are: formats read row by row or record by record,
+/// with nothing worked out from the file as a whole but the tallies the join adds up.
+pub fn splittable(format: FormatId) -> Option<Grain> {
+    match format {
+        FormatId::ChatgptUsersCsv => Some(Grain::CsvRows),
+        FormatId::CopilotUsageNdjson | FormatId::ChatgptComplianceLogsJsonl => {
+            Some(Grain::JsonValues)
+        }
+        _ => None,
+    }
 }
 
 /// How to cut a file: the bytes every later part starts with, and where to look for cuts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plan {
+    /// The file's format, as detected from its first bytes: every part is read as it.
+    pub format: FormatId,
+    pub grain: Grain,
     /// The file's first bytes up to and including the line break that ends its header row
     /// (blank lines before it included): prepended to every part after the first.
     pub prefix_len: u64,
     /// Line breaks in that prefix.
     pub prefix_lines: u64,
-    /// Where each later part should start, roughly: each is moved to the next line start
-    /// ([`line_start`]) before it is used.
+    /// Where each later part should start, roughly: each is moved to the next place it can
+    /// start ([`cut`]) before it is used.
     pub nominal_cuts: Vec<u64>,
 }
 
@@ -51,18 +83,25 @@ pub fn plan(head: &[u8], size: u64, parts: usize) -> Option<Plan> {
     let Detection::Known { format, .. } = detect(head) else {
         return None;
     };
-    if !splittable(format)
-        || !matches!(Encoding::sniff(head), Encoding::Utf8 | Encoding::Utf8Bom)
-        || head.contains(&0)
-    {
+    let grain = splittable(format)?;
+    if !matches!(Encoding::sniff(head), Encoding::Utf8 | Encoding::Utf8Bom) || head.contains(&0) {
         return None;
     }
-    let (prefix_len, prefix_lines) = prefix(head)?;
+    let (prefix_len, prefix_lines) = match grain {
+        Grain::CsvRows => prefix(head)?,
+        Grain::JsonValues => {
+            let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+            let first = text.iter().find(|b| !b.is_ascii_whitespace());
+            (first == Some(&b'{')).then_some((0, 0))?
+        }
+    };
     let body = size - prefix_len as u64;
     let nominal_cuts = (1..parts)
         .map(|k| prefix_len as u64 + body * k / parts)
         .collect();
     Some(Plan {
+        format,
+        grain,
         prefix_len: prefix_len as u64,
         prefix_lines,
         nominal_cuts,
@@ -73,6 +112,8 @@ pub fn plan(head: &[u8], size: u64, parts: usize) -> Option<Plan> {
 /// after the file's first `prefix_len` bytes (its header) unless it is the first part.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartRange {
+    pub format: FormatId,
+    pub grain: Grain,
     pub index: u32,
     pub count: u32,
     pub start: u64,
@@ -98,6 +139,8 @@ pub fn ranges(plan: &Plan, size: u64, cuts: &[u64]) -> Option<Vec<PartRange>> {
             .windows(2)
             .enumerate()
             .map(|(index, w)| PartRange {
+                format: plan.format,
+                grain: plan.grain,
                 index: index as u32,
                 count,
                 start: w[0],
@@ -134,6 +177,22 @@ pub fn line_start(window: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', window).map(|at| at + 1)
 }
 
+/// Where in `window` (bytes from a nominal cut on) the first place a part of `grain` can start
+/// is: the first line start, or for JSON values the first line start with only white space
+/// between a `}` before it and a `{` after it, both in `window`.
+pub fn cut(grain: Grain, window: &[u8]) -> Option<usize> {
+    match grain {
+        Grain::CsvRows => line_start(window),
+        Grain::JsonValues => memchr::memchr_iter(b'\n', window)
+            .map(|at| at + 1)
+            .find(|&at| {
+                let before = window[..at].iter().rev().find(|b| !b.is_ascii_whitespace());
+                let after = window[at..].iter().find(|b| !b.is_ascii_whitespace());
+                before == Some(&b'}') && after == Some(&b'{')
+            }),
+    }
+}
+
 /// What reading a part showed about its bytes (the prefix excluded).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PartScan {
@@ -155,6 +214,8 @@ pub struct Scan<R> {
     clean: bool,
     /// Passes the bytes on without looking at them ([`Scan::off`]).
     off: bool,
+    /// Counts line breaks only ([`Scan::lines`]).
+    lines_only: bool,
 }
 
 impl<R: Read> Scan<R> {
@@ -166,6 +227,16 @@ impl<R: Read> Scan<R> {
             after_cr: false,
             clean: true,
             off: false,
+            lines_only: false,
+        }
+    }
+
+    /// The scan of a part of `grain`: quotes and carriage returns matter in a CSV; in NDJSON,
+    /// cut between values ([`cut`]), only the line breaks are counted.
+    pub fn of(grain: Grain, inner: R) -> Self {
+        Scan {
+            lines_only: grain == Grain::JsonValues,
+            ..Scan::new(inner)
         }
     }
 
@@ -187,6 +258,10 @@ impl<R: Read> Scan<R> {
     }
 
     fn look(&mut self, bytes: &[u8]) {
+        if self.lines_only {
+            self.lines += memchr::memchr_iter(b'\n', bytes).count() as u64;
+            return;
+        }
         let Some(&first) = bytes.first() else {
             return;
         };
@@ -280,16 +355,33 @@ fn join_each(parts: impl Iterator<Item = Option<Part>>, prefix_lines: u64) -> Op
             }
         };
         shift_lines(&mut file.summary.diagnostics, shift);
+        // Reading stopped inside an earlier part (a record too large to keep): one read would
+        // not have read the parts after it.
+        if into.summary.diagnostics.tallies.stopped {
+            return None;
+        }
+        let later = &mut file.summary.diagnostics;
+        if later.tallies.stopped {
+            let before = into.summary.diagnostics.tallies.records;
+            for note in &mut later.notes {
+                if let Some(counted) = count_records_before(note, before) {
+                    *note = counted;
+                }
+            }
+        }
         let stats = into.facts.merge(&file.facts);
         let d = &mut into.summary.diagnostics;
         add_diagnostics(d, file.summary.diagnostics);
-        // Rows of this part already read in an earlier one: duplicates, as in one read.
-        let repeated = stats.duplicates as u64;
+        // Rows of this part already read in an earlier one: duplicates, as in one read (a
+        // record's breakdown rows are part of its row, not rows of their own).
+        let repeated = (stats.duplicates - stats.breakdown_duplicates) as u64;
         d.rows_accepted = d.rows_accepted.saturating_sub(repeated);
         d.rows_duplicate += repeated;
         lines_before += scan.lines;
     }
     let mut joined = joined?;
+    let found = !joined.facts.identities.is_empty();
+    settle(&mut joined.summary.diagnostics, found);
     joined.own_duplicates = joined.summary.diagnostics.rows_duplicate;
     joined.note_gaps();
     Some(joined)
@@ -328,6 +420,7 @@ fn add_diagnostics(d: &mut Diagnostics, later: Diagnostics) {
     if let Some(span) = later.coverage {
         d.cover(span);
     }
+    d.tallies.add(later.tallies);
     match (&mut d.future, later.future) {
         (Some(future), Some(more)) => future.rows += more.rows,
         (None, more) => d.future = more,

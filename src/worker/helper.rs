@@ -59,7 +59,8 @@ pub(super) fn parse(
                 .with_foreign_snapshot_ok(embedded)
                 .with_period(period)
                 .with_today(super::today())
-                .with_budget(Some(budget));
+                .with_budget(Some(budget))
+                .as_part_of(part.map(|p| p.format));
             let (start, end) = part.map_or((0, size), |p| (p.start, p.end));
             let prefix = match part {
                 Some(p) if p.index > 0 => read_range(&file, 0, p.prefix_len).unwrap_or_default(),
@@ -68,7 +69,7 @@ pub(super) fn parse(
             let result = match FileRead::range(file, start, end, &mut progress) {
                 Ok(reader) => {
                     let mut scan = match part {
-                        Some(_) => Scan::new(reader),
+                        Some(p) => Scan::of(p.grain, reader),
                         None => Scan::off(reader),
                     };
                     let result = ingest(Cursor::new(prefix).chain(&mut scan), &options);

@@ -1,8 +1,8 @@
-//! A large CSV read by several parse workers at once (the browser side of `engine::split`):
-//! the dataset worker plans the parts from the file's first bytes and a window after each
-//! nominal cut, queues one job per part and keeps the parts as they come back; once all have,
-//! one parse worker joins them. A parse worker reads its part with the header in front and
-//! scans it.
+//! A large Users CSV, Copilot usage NDJSON or compliance JSONL read by several parse workers at
+//! once (the browser side of `engine::split`): the dataset worker plans the parts from the
+//! file's first bytes and a window after each nominal cut, queues one job per part and keeps
+//! the parts as they come back; once all have, one parse worker joins them. A parse worker
+//! reads its part (a CSV's with the header in front) and scans it.
 
 use super::file_reader::read_range;
 use crate::engine::dataset::LoadedFile;
@@ -10,11 +10,12 @@ use crate::engine::ingest::HEAD_BYTES;
 use crate::engine::split::{self, PartRange, PartScan};
 use web_sys::File;
 
-/// Bytes read after a nominal cut to find the next line start: far longer than any row.
+/// Bytes read after a nominal cut to find where the next part can start: far longer than any
+/// row or NDJSON record.
 const WINDOW_BYTES: u64 = 1 << 20;
 
 /// The parts to read `file` in, and the line breaks of its header prefix; `None` when it is
-/// read whole (small, a format read as a whole, no line start found near a cut).
+/// read whole (small, a format read as a whole, no place to cut found near a nominal cut).
 pub fn plan(file: &File, helpers: usize) -> Option<(Vec<PartRange>, u64)> {
     let size = file.size() as u64;
     if helpers < 2 || size < 2 * split::MIN_PART_BYTES {
@@ -25,7 +26,7 @@ pub fn plan(file: &File, helpers: usize) -> Option<(Vec<PartRange>, u64)> {
     let mut cuts = Vec::with_capacity(plan.nominal_cuts.len());
     for &nominal in &plan.nominal_cuts {
         let window = read_range(file, nominal, (nominal + WINDOW_BYTES).min(size))?;
-        cuts.push(nominal + split::line_start(&window)? as u64);
+        cuts.push(nominal + split::cut(plan.grain, &window)? as u64);
     }
     let ranges = split::ranges(&plan, size, &cuts)?;
     Some((ranges, plan.prefix_lines))

@@ -1,6 +1,8 @@
 //! Shared helpers for the engine's integration tests.
 #![allow(dead_code)]
 
+pub mod split;
+
 use std::path::PathBuf;
 use uptake::engine::dataset::Dataset;
 use uptake::engine::identity::OrgKey;

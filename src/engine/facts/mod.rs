@@ -101,6 +101,9 @@ pub trait RowFilter {
 pub struct MergeStats {
     pub added: usize,
     pub duplicates: usize,
+    /// Of `duplicates`, daily rows that break a record's total down (by model, feature…):
+    /// part of a row already loaded, not rows of their own.
+    pub breakdown_duplicates: usize,
 }
 
 impl MergeStats {
@@ -279,7 +282,7 @@ impl Facts {
         *self = Facts { keys, ..other };
         MergeStats {
             added: self.row_counts().iter().sum(),
-            duplicates: 0,
+            ..MergeStats::default()
         }
     }
 
@@ -358,12 +361,17 @@ impl Facts {
             stats.added += 1;
         }
         for row in other.daily.iter().cloned() {
+            let total = row.breakdown.is_total();
             let moved = DailyActivity {
                 identity: map.id(row.identity),
                 breakdown: map.breakdown(row.breakdown),
                 ..row
             };
-            stats.count(self.push_daily(moved));
+            let added = self.push_daily(moved);
+            stats.count(added);
+            if !added && !total {
+                stats.breakdown_duplicates += 1;
+            }
         }
         for event in other.events.iter().cloned() {
             let moved = MessageEvent {

@@ -11,7 +11,8 @@
 //!   other detail type. Tokens follow the Codex CLI's own accounting, which is also Uptake's:
 //!   `input_tokens` includes the cached ones (kept as given, the cached part beside it) and
 //!   `output_tokens` includes the reasoning ones.
-//! - `AUTH_LOG` and other types are counted in a note, not as skipped rows.
+//! - `AUTH_LOG` and other types are counted (`Tallies::count_unused`) for a note, not as
+//!   skipped rows.
 
 use super::chatgpt_compliance_common::{instant, label, person, push, Content, TextLength};
 use super::json_rows::{self, JsonStr};
@@ -143,46 +144,10 @@ struct TokenUsage {
     output_tokens: Option<u64>,
 }
 
-/// Event types that are not read, and how many of each were seen (a few kinds at most).
-#[derive(Default)]
-struct Unused(Vec<(String, u64)>);
-
-impl Unused {
-    fn count(&mut self, kind: &str) {
-        let kind: String = kind.chars().take(40).collect();
-        if let Some((_, n)) = self.0.iter_mut().find(|(k, _)| *k == kind) {
-            *n += 1;
-        } else if self.0.len() < 20 {
-            self.0.push((kind, 1));
-        }
-    }
-
-    fn notes(&self) -> impl Iterator<Item = String> + '_ {
-        self.0.iter().map(|(kind, n)| {
-            let (events, were) = if *n == 1 {
-                ("event", "was")
-            } else {
-                ("events", "were")
-            };
-            let why = if kind == "AUTH_LOG" {
-                if *n == 1 {
-                    "it says nothing about usage"
-                } else {
-                    "they say nothing about usage"
-                }
-            } else {
-                "Uptake does not read this event type"
-            };
-            format!("{n} {kind} {events} {were} not used: {why}.")
-        })
-    }
-}
-
 /// Parses a Compliance Logs event file.
 pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
     let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
-    let mut unused = Unused::default();
     let facts = &mut parsed.facts;
     json_rows::each_raw_record(
         reader,
@@ -205,7 +170,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
             } else if kind.is_empty() {
                 Err("no \"type\": not a compliance log event".to_string())
             } else {
-                return unused.count(&kind.to_ascii_uppercase());
+                return diagnostics.tallies.count_unused(&kind.to_ascii_uppercase());
             };
             match outcome {
                 Ok(event) => push(facts, diagnostics, record.line, event),
@@ -213,9 +178,6 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
             }
         },
     )?;
-    for note in unused.notes() {
-        parsed.diagnostics.note(note);
-    }
     Ok(parsed)
 }
 

@@ -6,7 +6,7 @@
 
 use super::json_rows::{each_raw_record, json_reason, JsonStr};
 use super::registry::FormatSpec;
-use super::{Diagnostics, FileError, Parsed};
+use super::{FileError, Parsed};
 use crate::engine::date::{Day, DaySpan};
 use crate::engine::detect::{FormatId, JsonProbe, Probe, RECORD_ARRAY_KEYS};
 use crate::engine::facts::{Breakdown, DailyActivity, Facts, Measures, Tool};
@@ -72,11 +72,12 @@ impl UserRecord<'_> {
     }
 }
 
-/// Parses a users-1-day or users-28-day report (several files concatenated are fine).
+/// Parses a users-1-day or users-28-day report (several files concatenated are fine). 28-day
+/// files repeat the report's period on every line; coverage is the span of the days that have
+/// rows, and the user is told when the two differ (`Tallies::report`).
 pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<Parsed, FileError> {
     let mut parsed = Parsed::until(today);
     let mut hasher = Pseudonymiser::new(key);
-    let mut report_span: Option<DaySpan> = None;
     let facts = &mut parsed.facts;
     each_raw_record(
         reader,
@@ -97,9 +98,7 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
             let start = row.report_start_day.as_deref().and_then(Day::parse);
             let end = row.report_end_day.as_deref().and_then(Day::parse);
             if let (Some(start), Some(end)) = (start, end) {
-                report_span = Some(report_span.map_or(DaySpan::new(start, end), |s| {
-                    DaySpan::new(s.first.min(start), s.last.max(end))
-                }));
+                diagnostics.tallies.report(DaySpan::new(start, end));
             }
             let day = required_day(row.day.as_deref(), "day").ok();
             if day.is_some_and(|day| diagnostics.after_today(record.line, day)) {
@@ -115,7 +114,6 @@ pub fn parse(reader: &mut dyn Read, key: &OrgKey, today: Option<Day>) -> Result<
             }
         },
     )?;
-    note_report_span(&mut parsed.diagnostics, report_span);
     Ok(parsed)
 }
 
@@ -154,19 +152,6 @@ fn read_user(
         facts.push_daily(daily(slice.breakdown, slice.measures));
     }
     Ok(Some(day))
-}
-
-/// 28-day files repeat the report's period on every line; coverage is the span of the days
-/// that have rows, and the user is told when the two differ.
-fn note_report_span(diagnostics: &mut Diagnostics, report: Option<DaySpan>) {
-    if let (Some(report), Some(rows)) = (report, diagnostics.coverage) {
-        if report != rows {
-            diagnostics.note(format!(
-                "The report is for {} to {}, but its rows only cover {} to {}: coverage is taken from the rows.",
-                report.first, report.last, rows.first, rows.last
-            ));
-        }
-    }
 }
 
 use super::copilot_common::*;

@@ -34,11 +34,17 @@ pub fn each_raw_record(
     diagnostics: &mut Diagnostics,
     mut row: impl FnMut(&Record<'_>, &mut Diagnostics),
 ) -> Result<(), FileError> {
-    let outcome = for_each_record(reader, array_keys, |record| row(&record, diagnostics));
+    let mut records = 0;
+    let outcome = for_each_record(reader, array_keys, |record| {
+        records += 1;
+        row(&record, diagnostics)
+    });
+    diagnostics.tallies.records += records;
     match outcome {
         Ok(_) => Ok(()),
         Err(error) if keeps_complete_records(&error) => {
             diagnostics.rows_skipped += 1;
+            diagnostics.tallies.stopped = true;
             diagnostics.note(format!("{} {}", error.message, error.hint));
             Ok(())
         }

@@ -41,6 +41,7 @@ pub mod m365_copilot_usage_csv;
 pub mod mapping;
 pub mod records;
 pub mod registry;
+pub mod tallies;
 pub mod uptake_facts_csv;
 pub mod uptake_snapshot;
 pub mod values;
@@ -99,6 +100,10 @@ pub struct Diagnostics {
     /// Today on the page's clock, given to the parser (`ParseContext::today`); not a result.
     #[serde(skip)]
     pub today: Option<Day>,
+    /// What the parser counted over the whole file, for the notes written once it is read
+    /// (`ingest::settle`, which empties it).
+    #[serde(default)]
+    pub tallies: tallies::Tallies,
 }
 
 /// Days a row may lie past the page's today and still be read: exports date rows in UTC,

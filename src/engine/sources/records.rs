@@ -469,6 +469,26 @@ fn complete_records(count: u64) -> String {
     }
 }
 
+/// A note that counts complete records ([`complete_records`]), from a later part of a file
+/// read in parts (`engine::split`), with the `before` records of the parts before it counted
+/// in; `None` for any other note.
+pub fn count_records_before(note: &str, before: u64) -> Option<String> {
+    let open = note.find(" (")? + 2;
+    let digits = note[open..].bytes().take_while(u8::is_ascii_digit).count();
+    let count: u64 = note[open..open + digits].parse().ok()?;
+    let rest = &note[open + digits..];
+    if !rest.starts_with(" complete record") {
+        return None;
+    }
+    let tail = rest.find(" read)")? + " read".len();
+    Some(format!(
+        "{}{}{}",
+        &note[..open],
+        complete_records(count.saturating_add(before)),
+        &rest[tail..]
+    ))
+}
+
 /// True for the errors after which the records already handed over stand: the file ended
 /// mid-record, or a record was too large to keep.
 pub fn keeps_complete_records(error: &FileError) -> bool {
