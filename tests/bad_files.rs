@@ -741,3 +741,32 @@ fn no_fixture_panics_when_cut_or_corrupted() {
         }
     }
 }
+
+#[test]
+fn the_same_copilot_usage_file_twice_counts_its_records_once() {
+    // copilot_usage_users.ndjson has 5 person-day records, each with breakdown rows (by IDE,
+    // feature, language, model). Added twice, the second copy's 5 records are duplicates: 5,
+    // not 5 plus every breakdown row.
+    let bytes = fixture("copilot_usage_users.ndjson");
+    let mut dataset = Dataset::default();
+    for id in [1, 2] {
+        dataset.add(id, "users.ndjson", bytes.len() as u64, read_bytes(&bytes));
+    }
+    let sources = dataset.sources();
+    let d = &sources[1].diagnostics;
+    assert_eq!((d.rows_accepted, d.rows_duplicate), (5, 5));
+    assert!(d.notes.contains(
+        &"5 rows were already loaded from another file (same person and period) and count once."
+            .to_string()
+    ));
+    let breakdowns = dataset
+        .facts()
+        .daily
+        .iter()
+        .filter(|r| !r.breakdown.is_total())
+        .count();
+    assert!(
+        breakdowns > 5,
+        "the fixture has breakdown rows: {breakdowns}"
+    );
+}

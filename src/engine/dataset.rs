@@ -327,7 +327,12 @@ impl Dataset {
 fn merge_file(merged: &mut Facts, personal: &mut PersonalFacts, file: &mut LoadedFile) {
     let stats = file.merge_into(merged);
     let personal_duplicates = personal.merge(&file.personal);
-    let others = stats.duplicates + personal_duplicates;
+    let breakdowns = if breakdowns_within_records(file.summary.format) {
+        stats.breakdown_duplicates
+    } else {
+        0
+    };
+    let others = stats.duplicates - breakdowns + personal_duplicates;
     let diagnostics = &mut file.summary.diagnostics;
     diagnostics.rows_duplicate = file.own_duplicates + others as u64;
     diagnostics.notes.retain(|n| !n.ends_with("count once."));
@@ -336,6 +341,21 @@ fn merge_file(merged: &mut Facts, personal: &mut PersonalFacts, file: &mut Loade
             "{others} rows were already loaded from another file (same person and period) and count once."
         ));
     }
+}
+
+/// Formats whose breakdown rows (by IDE, feature, model…) are pushed only with a new record's
+/// total row: a record already loaded from another file is one row, however many breakdown
+/// rows it has (its rows are counted as records). Other formats' breakdown rows are rows of
+/// their own (a Claude token row per model) or counted otherwise.
+fn breakdowns_within_records(format: Option<FormatId>) -> bool {
+    matches!(
+        format,
+        Some(
+            FormatId::CopilotUsageNdjson
+                | FormatId::CursorDailyUsageJson
+                | FormatId::ChatgptAnalyticsUsageJson
+        )
+    )
 }
 
 /// Said of a user-teams file while no Copilot users usage file is loaded.
