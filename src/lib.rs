@@ -23,7 +23,8 @@
 //!     export, named `<vendor>_<format>.rs` (`chatgpt_users_csv`, `copilot_seats_json`,
 //!     `hris`…), plus what they share: `csv_table` (columns by name), `records` (streamed JSON
 //!     records: NDJSON, arrays, pages), `json_rows` (the JSON parse loop; `JsonStr` borrows a
-//!     record's strings), `values` (lenient cell readers), `copilot_common` and
+//!     record's strings), `values` (lenient cell readers), `tallies` (what a parser counts
+//!     over the whole file and says once it is read), `copilot_common` and
 //!     `chatgpt_compliance_common`; `mapping`: the column
 //!     mapper's question and answer (`MappingRequest` → `ColumnMapping`) for the formats whose
 //!     columns can be chosen by hand (HRIS roster, Claude Code analytics table).
