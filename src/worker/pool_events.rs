@@ -1,11 +1,14 @@
 //! The dataset worker's side of the parse workers: what it does with each thing a parse worker
 //! says (a file read, a part of one, a joined file, a crash).
 
+use super::file_reader::read_range;
 use super::parts::Arrived;
 use super::pool::{self, Job};
 use super::runtime::{failed, failed_because, job_for, post_report, schedule_with, scope, STATE};
 use super::{Reply, Timing};
 use crate::engine::dataset::LoadedFile as ParsedFile;
+use crate::engine::detect::{detect, Detection, FormatId};
+use crate::engine::ingest::HEAD_BYTES;
 use wasm_bindgen::prelude::*;
 
 /// What a parse worker said. A file read by a parse worker is merged at once, but the Report
@@ -121,10 +124,15 @@ pub(super) fn on_pool_event(index: usize, event: pool::Event) {
                             state.pool.cancel(file_id);
                             *state.generations.entry(file_id).or_default() += 1;
                         }
-                        let (what, hint) = crash.explain();
-                        state
-                            .dataset
-                            .insert(failed_because(file_id, &name, size, what, hint));
+                        // The row names the file's format, detected from its first bytes
+                        // (the parse worker that knew it is gone).
+                        let format = state
+                            .files
+                            .iter()
+                            .find(|f| f.file_id == file_id)
+                            .and_then(|f| detected_format(&f.file, size));
+                        let failed = failed_because(file_id, &name, size, format, crash.explain());
+                        state.dataset.insert(failed);
                         state.finished.push(file_id);
                     }
                 }
@@ -136,4 +144,13 @@ pub(super) fn on_pool_event(index: usize, event: pool::Event) {
             post_report(state, None);
         }
     });
+}
+
+/// The format `file`'s first bytes are detected as, if any.
+fn detected_format(file: &web_sys::File, size: u64) -> Option<FormatId> {
+    let head = read_range(file, 0, (HEAD_BYTES as u64).min(size))?;
+    match detect(&head) {
+        Detection::Known { format, .. } => Some(format),
+        Detection::Unknown { .. } => None,
+    }
 }

@@ -9,6 +9,7 @@ use super::pool_events::on_pool_event;
 use super::{Reply, Request, Timing};
 use crate::engine::dataset::{Dataset, LoadedFile as ParsedFile};
 use crate::engine::date::DaySpan;
+use crate::engine::detect::FormatId;
 use crate::engine::identity::OrgKey;
 use crate::engine::ingest::{ingest, IngestOptions};
 use crate::engine::memory_budget::{MemoryBudget, FILE_MEMORY_BUDGET};
@@ -355,23 +356,24 @@ pub(super) fn job_for(loaded: &LoadedFile, key: &OrgKey, generation: u32) -> Job
 /// A file whose reading failed outside the parser's own diagnostics.
 pub(super) fn failed(file_id: u32, name: &str, size: u64, what: &str) -> ParsedFile {
     let hint = "Check that it is an unmodified export; if it is, load it again, or report the problem with the file's first lines (never the data).";
-    failed_because(file_id, name, size, what, hint)
+    failed_because(file_id, name, size, None, (what, hint))
 }
 
-/// A file whose reading failed: `what` happened, `hint` says what to do.
+/// A file whose reading failed: `what` happened, `hint` says what to do; `format` is what its
+/// first bytes were detected as, if known (the file list names it).
 pub(super) fn failed_because(
     file_id: u32,
     name: &str,
     size: u64,
-    what: &str,
-    hint: &str,
+    format: Option<FormatId>,
+    (what, hint): (&str, &str),
 ) -> ParsedFile {
     ParsedFile::new(
         file_id,
         name,
         size,
         Err(crate::engine::ingest::IngestError {
-            format: None,
+            format,
             error: crate::engine::sources::FileError::new(
                 format!("{name} could not be read: {what}."),
                 hint,

@@ -84,6 +84,9 @@ test('a parse worker out of memory fails its file only; the next file is read', 
     const [good, failed] = await sources(page);
     assert.equal(good.state, 'done');
     assert.equal(failed.state, 'error');
+    // The row names what the file is, detected anew from its first bytes (the parse worker
+    // that knew it is gone).
+    assert.equal(failed.format, 'chatgpt.users_csv');
     const row = page.locator('[data-testid="source"]').nth(1);
     assert.equal(
       (await row.locator('.error').innerText()).replace(/\s+/g, ' ').trim(),
