@@ -136,6 +136,14 @@ fn pretty_printed_values_one_after_another_are_cut_between_values() {
         None,
         "no `}}` before it"
     );
+    // Blank lines between two values: the first line start after the `}`. A window of 200 000
+    // line breaks is one pass (a rescan per line would take minutes).
+    assert_eq!(split::cut(Grain::JsonValues, b"}\n\n  \n{"), Some(2));
+    let mut blank = b"}".to_vec();
+    blank.extend(std::iter::repeat_n(b'\n', 200_000));
+    assert_eq!(split::cut(Grain::JsonValues, &blank), None);
+    blank.push(b'{');
+    assert_eq!(split::cut(Grain::JsonValues, &blank), Some(2));
 }
 
 #[test]

@@ -183,13 +183,25 @@ pub fn line_start(window: &[u8]) -> Option<usize> {
 pub fn cut(grain: Grain, window: &[u8]) -> Option<usize> {
     match grain {
         Grain::CsvRows => line_start(window),
-        Grain::JsonValues => memchr::memchr_iter(b'\n', window)
-            .map(|at| at + 1)
-            .find(|&at| {
-                let before = window[..at].iter().rev().find(|b| !b.is_ascii_whitespace());
-                let after = window[at..].iter().find(|b| !b.is_ascii_whitespace());
-                before == Some(&b'}') && after == Some(&b'{')
-            }),
+        Grain::JsonValues => {
+            // One pass: the first line start after a `}`, returned at the next `{` if only
+            // white space lies between (never a rescan per line, whatever the window holds).
+            let (mut closed, mut start) = (false, None);
+            for (at, &byte) in window.iter().enumerate() {
+                if byte == b'\n' {
+                    if closed && start.is_none() {
+                        start = Some(at + 1);
+                    }
+                } else if !byte.is_ascii_whitespace() {
+                    if byte == b'{' && start.is_some() {
+                        return start;
+                    }
+                    closed = byte == b'}';
+                    start = None;
+                }
+            }
+            None
+        }
     }
 }
 
