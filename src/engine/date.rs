@@ -208,6 +208,10 @@ impl DaySpan {
     pub fn days(&self) -> i32 {
         self.last.0 - self.first.0 + 1
     }
+    /// The smallest span that covers both.
+    pub fn union(self, other: DaySpan) -> DaySpan {
+        DaySpan::new(self.first.min(other.first), self.last.max(other.last))
+    }
 }
 
 /// The calendar days written in a file name (`spend-2026-10-01_2026-10-31.csv`,

@@ -174,10 +174,7 @@ impl Diagnostics {
     }
 
     pub fn cover(&mut self, span: DaySpan) {
-        self.coverage = Some(match self.coverage {
-            None => span,
-            Some(c) => DaySpan::new(c.first.min(span.first), c.last.max(span.last)),
-        });
+        self.coverage = Some(self.coverage.map_or(span, |c| c.union(span)));
     }
 
     /// True when a row dated `day` (its day, its timestamp's UTC day, or the last day of its

@@ -30,30 +30,27 @@ pub struct Tallies {
 impl Tallies {
     /// Counts one record of an unused type (its first 40 characters).
     pub fn count_unused(&mut self, kind: &str) {
-        let kind: String = kind.chars().take(40).collect();
-        if let Some((_, n)) = self.unused.iter_mut().find(|(k, _)| *k == kind) {
-            *n += 1;
+        self.add_unused(kind.chars().take(40).collect(), 1);
+    }
+
+    /// Adds `n` records of an unused type, kept while fewer than [`UNUSED_KINDS`] types are.
+    fn add_unused(&mut self, kind: String, n: u64) {
+        if let Some((_, m)) = self.unused.iter_mut().find(|(k, _)| *k == kind) {
+            *m += n;
         } else if self.unused.len() < UNUSED_KINDS {
-            self.unused.push((kind, 1));
+            self.unused.push((kind, n));
         }
     }
 
     /// Widens the report's stated period by `span`.
     pub fn report(&mut self, span: DaySpan) {
-        self.report_span = Some(match self.report_span {
-            None => span,
-            Some(s) => DaySpan::new(s.first.min(span.first), s.last.max(span.last)),
-        });
+        self.report_span = Some(self.report_span.map_or(span, |s| s.union(span)));
     }
 
     /// Adds a later part's tallies (`engine::split`): as if its records had followed.
     pub fn add(&mut self, later: Tallies) {
         for (kind, n) in later.unused {
-            if let Some((_, m)) = self.unused.iter_mut().find(|(k, _)| *k == kind) {
-                *m += n;
-            } else if self.unused.len() < UNUSED_KINDS {
-                self.unused.push((kind, n));
-            }
+            self.add_unused(kind, n);
         }
         if let Some(span) = later.report_span {
             self.report(span);
