@@ -90,12 +90,15 @@
 //!   filters in the URL fragment), `worker_client`, `key` (the org key in the browser),
 //!   `components/` (drop zone, file list, the column mapper ("Read as:" and one drop-down per
 //!   field of any mappable format), nav, filter bar, cards, view frame, chart
-//!   canvas, the period asker for files without dates), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
+//!   canvas (each chart drawn in a task of its own), `lazy_details` (a chart's data table,
+//!   built when first opened), the period asker for files without dates, `empty_state`: the
+//!   first-visit guide and the note shown while the first files are read), `charts/` (a `ChartSpec` drawn as lines, bars, scatter or heatmap, with legend,
 //!   readout and data table; `png` redraws one at 2× for export) and
 //!   `dashboards/<name>/{mod.rs, model.rs}`, one per view (`history`: cohorts and seat to
 //!   first use; `report`: the print-ready report; `claude_code`, `cursor`, `m365_copilot`,
 //!   `gemini`: thin views over the shared `tool_view` dashboard). `components/takeaway` (snapshot, print,
 //!   standalone report), `table_tools` (CSV / JSON of a table), `snapshot_controls`;
+//!   `page_timing`: how long the page spends on each Report, for the benchmark;
 //!   `one_file`: the one-file build's globals (its `blob:` worker, its own source, the
 //!   snapshot a standalone report carries).
 //! - `scripts/one_file.py` (a trunk post-build hook) inlines the build into `dist/uptake.html`.

@@ -10,10 +10,11 @@ pub mod format;
 pub mod fragment;
 pub mod key;
 pub mod one_file;
+pub mod page_timing;
 pub mod state;
 pub mod worker_client;
 
-use components::empty_state::EmptyState;
+use components::empty_state::{EmptyState, FirstRead};
 use components::file_drop::FileDrop;
 use components::filter_bar::FilterBar;
 use components::header::Header;
@@ -23,7 +24,7 @@ use dashboards::data::DataView;
 use dashboards::overview::Overview;
 use dashboards::settings::SettingsView;
 use leptos::prelude::*;
-use state::{Session, SettingsState, View};
+use state::{Session, SettingsState, Stage, View};
 
 /// Mounts the app on `<body>`.
 pub fn mount() {
@@ -80,7 +81,12 @@ pub fn App() -> impl IntoView {
     // Both listeners live as long as the page.
     gloo::events::EventListener::new(&window(), "hashchange", move |_| {
         let (v, q) = fragment::parse(&browser::fragment());
-        view.set(v);
+        // Setting an equal value would still build the shown dashboard again: a filter
+        // change (which rewrites the fragment) would build it twice, once now and once for
+        // its Report.
+        if view.get_untracked() != v {
+            view.set(v);
+        }
         if query.get_untracked() != q {
             query.set(q);
         }
@@ -100,6 +106,10 @@ pub fn App() -> impl IntoView {
     })
     .forget();
 
+    // The dashboards are built again only when the stage changes (not on each progress update of
+    // a file being read); a new Report then updates them from inside.
+    let stage = Memo::new(move |_| session.stage());
+
     view! {
         <Header />
         <main class="layout">
@@ -118,7 +128,8 @@ pub fn App() -> impl IntoView {
                 })}
                 {move || match view.get() {
                     View::Settings => view! { <SettingsView /> }.into_any(),
-                    _ if session.is_empty() => view! { <EmptyState /> }.into_any(),
+                    _ if stage.get() == Stage::Empty => view! { <EmptyState /> }.into_any(),
+                    _ if stage.get() == Stage::FirstRead => view! { <FirstRead /> }.into_any(),
                     View::Overview => view! { <Overview /> }.into_any(),
                     View::Data => view! { <DataView /> }.into_any(),
                     View::Tokens => view! { <dashboards::tokens::TokensView /> }.into_any(),

@@ -43,13 +43,28 @@ impl Session {
         id
     }
 
-    /// True when nothing was loaded yet (the empty state shows).
-    pub fn is_empty(&self) -> bool {
-        self.reading.with(Vec::is_empty)
-            && self
-                .report
-                .with(|r| r.as_ref().is_none_or(|r| r.sources.is_empty()))
+    /// What the content area can show: the first-visit guide, a note that the first files are
+    /// being read, or the dashboards.
+    pub fn stage(&self) -> Stage {
+        let reading = self.reading.with(|r| !r.is_empty());
+        let merged = self
+            .report
+            .with(|r| r.as_ref().is_some_and(|r| !r.sources.is_empty()));
+        match (merged, reading) {
+            (true, _) => Stage::Loaded,
+            (false, true) => Stage::FirstRead,
+            (false, false) => Stage::Empty,
+        }
     }
+}
+
+/// See [`Session::stage`]. The shell re-renders the content only when this changes, not on
+/// every progress update of a file being read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Empty,
+    FirstRead,
+    Loaded,
 }
 
 impl Default for Session {
@@ -243,6 +258,47 @@ mod tests {
                 .count();
             assert_eq!(groups, 1, "{v:?}");
         }
+    }
+
+    #[test]
+    fn the_content_stage_follows_the_files_read_and_the_sources_merged() {
+        let owner = Owner::new();
+        owner.set();
+        let session = Session::new();
+        assert_eq!(session.stage(), Stage::Empty);
+        let reading = ReadingFile {
+            file_id: 1,
+            file_name: "users.csv".into(),
+            size_bytes: 100,
+            bytes_read: 0,
+        };
+        session.reading.set(vec![reading.clone()]);
+        assert_eq!(session.stage(), Stage::FirstRead);
+        // The worker's Report before any file is merged has no source: still the first read.
+        let mut dataset = crate::engine::dataset::Dataset::default();
+        let report = |d: &crate::engine::dataset::Dataset| {
+            crate::engine::metrics::build_report(d, &Settings::default(), "")
+        };
+        session.report.set(Some(report(&dataset)));
+        assert_eq!(session.stage(), Stage::FirstRead);
+        // A file that could not be read is a source too: its row and message are shown.
+        dataset.add(
+            1,
+            "users.csv",
+            100,
+            Err(crate::engine::ingest::IngestError {
+                format: None,
+                error: crate::engine::sources::FileError::new("Not recognised.", "Try another."),
+            }),
+        );
+        session.report.set(Some(report(&dataset)));
+        assert_eq!(session.stage(), Stage::Loaded);
+        // More files read on top of merged ones: the dashboards stay.
+        session.reading.set(vec![reading]);
+        assert_eq!(session.stage(), Stage::Loaded);
+        session.reading.set(Vec::new());
+        session.report.set(Some(report(&Default::default())));
+        assert_eq!(session.stage(), Stage::Empty);
     }
 
     #[test]

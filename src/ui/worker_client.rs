@@ -61,8 +61,15 @@ pub fn start(session: Session) {
             return;
         }
         let text = data.as_string().unwrap_or_default();
+        let started = js_sys::Date::now();
         match serde_json::from_str::<Reply>(&text) {
-            Ok(reply) => apply(session, reply),
+            Ok(reply) => {
+                if matches!(reply, Reply::Report { .. }) {
+                    let now = js_sys::Date::now();
+                    super::page_timing::report_applied(now - started, now);
+                }
+                apply(session, reply)
+            }
             Err(error) => session
                 .problem
                 .set(Some(format!("Unreadable reply from the worker: {error}"))),
@@ -109,17 +116,17 @@ fn apply(session: Session, reply: Reply) {
             }
         }),
         Reply::Report { report, files_read } => {
-            if !files_read.is_empty() {
-                session
-                    .reading
-                    .update(|files| files.retain(|f| !files_read.contains(&f.file_id)));
-            }
             // The key the shown figures were made under (after a new key, once files are
             // read again), for tests and benchmarks.
             if let Some(root) = super::browser::root_element() {
                 let _ = root.set_attribute("data-report-key", &report.key_fingerprint);
             }
             session.report.set(Some(*report));
+            if !files_read.is_empty() {
+                session
+                    .reading
+                    .update(|files| files.retain(|f| !files_read.contains(&f.file_id)));
+            }
         }
         Reply::Problem { message } => session.problem.set(Some(message)),
         Reply::Memory {

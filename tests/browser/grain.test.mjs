@@ -8,7 +8,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchNetwork, collectErrors, openPage, screenshot, waitForSources,
+  startServer, launch, watchNetwork, collectErrors, openPage, screenshot, waitForSources, openChartData,
 } from './harness.mjs';
 
 let serverPromise;
@@ -19,9 +19,11 @@ after(async () => {
 
 const activityTitle = (page) => page.locator('[data-testid="activity-panel"] h3').textContent();
 
-/** The first-column names of a chart's data table. */
-const chartRows = (page, panel) =>
-  page.$$eval(`${panel} .chart-data tbody th`, (ths) => ths.map((t) => t.textContent));
+/** The first-column names of a chart's data table (opened first: it is built on opening). */
+async function chartRows(page, panel) {
+  await openChartData(page);
+  return page.$$eval(`${panel} .chart-data tbody th`, (ths) => ths.map((t) => t.textContent));
+}
 
 async function chooseGrain(page, grain, title) {
   await page.selectOption('[data-testid="filter-grain"]', grain);

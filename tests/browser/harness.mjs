@@ -376,3 +376,16 @@ export async function overviewFigures(page) {
   return page.$$eval('[data-testid="overview"] [data-metric]', (els) =>
     Object.fromEntries(els.map((e) => [e.dataset.metric, e.dataset.value])));
 }
+
+/**
+ * Opens every closed "Chart data" table (`details.chart-data`; the page builds one the first
+ * time it is opened) and waits until all are built, so a scan of the page covers them.
+ */
+export async function openChartData(page) {
+  await page.$$eval('details.chart-data:not([open])', (ds) => ds.forEach((d) => { d.open = true; }));
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('details.chart-data')].every((d) => d.dataset.built === 'true'),
+    null,
+    { timeout: 10_000 },
+  );
+}

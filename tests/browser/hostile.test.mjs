@@ -11,7 +11,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, launch, watchNetwork, collectErrors, openPage, screenshot, waitForSources, downloadOf,
+  startServer, launch, watchNetwork, collectErrors, openPage, screenshot, waitForSources, downloadOf, openChartData,
 } from './harness.mjs';
 
 const DEPARTMENTS = [
@@ -110,6 +110,7 @@ test('labels carrying HTML and script stay text everywhere; formula cells are ne
     for (const view of ['overview', 'departments', 'models', 'people', 'data', 'settings', 'report']) {
       await page.click(`[data-testid="nav-link"][data-view="${view}"]`);
       await page.waitForTimeout(400);
+      await openChartData(page);
       await assertInert(page, view);
       seen.push(await page.evaluate(() => document.body.innerText));
       assertNoRaw(await page.content(), `the DOM of ${view}`);

@@ -79,7 +79,11 @@ async function readInParts(name, write, shot, check) {
     const net = await watchNetwork(page, context, srv.origin);
     await openPage(page, srv.url, net);
     await uploadFiles(page, [big]);
+    // Until the first file is read, the content says so (and builds no empty dashboard).
+    await page.locator('[data-testid="first-read"]', { hasText: 'Reading 1 file' }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('[data-testid="overview"]').count(), 0, 'no overview while the first file is read');
     await waitForSources(page, 1, { timeout: 240_000 });
+    assert.equal(await page.locator('[data-testid="first-read"]').count(), 0, 'the reading note goes once the file is read');
     await check(page, page.locator('[data-testid="source"]').first());
 
     const steps = await page.evaluate(() => JSON.parse(document.documentElement.dataset.timings ?? '[]'));

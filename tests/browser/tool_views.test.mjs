@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
   REPO_ROOT, startServer, launch, watchNetwork, collectErrors, openPage, screenshot,
-  uploadFiles, waitForSources, metricValue,
+  uploadFiles, waitForSources, metricValue, openChartData,
 } from './harness.mjs';
 
 const fixture = (name) => path.join(REPO_ROOT, 'tests', 'fixtures', 'tool_views', name);
@@ -89,6 +89,7 @@ test('fixtures: each tool view shows the hand-worked numbers', { timeout: 240_00
         .evaluateAll((rows) => rows.map((r) => r.dataset.suppressed));
       assert.deepEqual(depts, ['true', 'true'], `${view} departments hidden`);
       assert.equal(await root.locator('[data-testid="recommended-action"]').count(), 1, `${view} action`);
+      await openChartData(page);
       const text = await root.innerText();
       const html = await root.innerHTML();
       for (const s of [text, html]) {

@@ -13,6 +13,7 @@ pub use spec::{
 };
 
 use crate::ui::components::chart_canvas::ChartCanvas;
+use crate::ui::components::lazy_details::LazyDetails;
 use crate::ui::components::table_tools::TableTools;
 use crate::ui::format;
 use leptos::prelude::*;
@@ -186,15 +187,14 @@ fn DataTable(spec: ChartSpec) -> impl IntoView {
         }
     };
     view! {
-        <details class="chart-data">
-            <summary>"Chart data"</summary>
+        <LazyDetails class="chart-data" summary="Chart data">
             <TableTools />
             <div class="table-scroll">
                 <table class="data-table">
-                    <thead><tr>{head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <thead><tr>{head.iter().map(|h| view! { <th scope="col">{h.clone()}</th> }).collect_view()}</tr></thead>
                     <tbody>
-                        {rows.into_iter().map(|row| {
-                            let mut cells = row.into_iter();
+                        {rows.iter().map(|row| {
+                            let mut cells = row.iter().cloned();
                             let first = cells.next().unwrap_or_default();
                             view! {
                                 <tr>
@@ -206,6 +206,6 @@ fn DataTable(spec: ChartSpec) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </details>
+        </LazyDetails>
     }
 }

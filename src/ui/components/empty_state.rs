@@ -40,3 +40,21 @@ pub fn EmptyState() -> impl IntoView {
         </section>
     }
 }
+
+/// While the first files are read and nothing is merged yet: what is happening and where to
+/// follow it (the file list shows each file's progress). Light to build, so choosing files
+/// does not stall the page while it lays out empty dashboards.
+#[component]
+pub fn FirstRead() -> impl IntoView {
+    let session = expect_context::<Session>();
+    let files = Memo::new(move |_| session.reading.with(Vec::len));
+    view! {
+        <section class="empty" data-testid="first-read" aria-live="polite">
+            <h2>{move || match files.get() {
+                1 => "Reading 1 file…".to_string(),
+                n => format!("Reading {n} files…"),
+            }}</h2>
+            <p>"The dashboards appear as soon as they are read; the list on the left shows how far each file has got. Nothing leaves this page."</p>
+        </section>
+    }
+}

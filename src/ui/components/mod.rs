@@ -7,6 +7,7 @@ pub mod figure_card;
 pub mod file_drop;
 pub mod filter_bar;
 pub mod header;
+pub mod lazy_details;
 pub mod mapper;
 pub mod nav;
 pub mod period_asker;

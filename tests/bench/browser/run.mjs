@@ -103,7 +103,7 @@ async function uptakeRun(page, list) {
       longTasks: during.length,
       longestTask: Math.max(0, ...during.map((l) => l.ms)),
       memory: { app: Number(root.wasmMemoryApp ?? 0), worker: Number(root.wasmMemoryWorker ?? 0), parse: Number(root.wasmMemoryParse ?? 0) },
-      timings: JSON.parse(root.timings ?? '[]'),
+      timings: [...JSON.parse(root.timings ?? '[]'), ...JSON.parse(root.pageTimings ?? '[]')],
       states: [...document.querySelectorAll('[data-testid="source"]')].map((e) => `${e.dataset.format}:${e.dataset.state}:${e.dataset.rows}`),
     };
   });

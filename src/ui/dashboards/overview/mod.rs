@@ -10,6 +10,7 @@ use crate::engine::report::DepartmentRow;
 use crate::ui::charts::Chart;
 use crate::ui::components::chart_canvas::ChartCanvas;
 use crate::ui::components::figure_card::FigureCard;
+use crate::ui::components::lazy_details::LazyDetails;
 use crate::ui::components::table_tools::TableTools;
 use crate::ui::format;
 use crate::ui::state::Session;
@@ -207,18 +208,17 @@ fn ToolSplit(cross: crate::engine::metrics::activity::CrossTool) -> impl IntoVie
 #[component]
 fn TrendTable(points: Vec<model::TrendPoint>) -> impl IntoView {
     view! {
-        <details class="chart-data">
-            <summary>"Chart data"</summary>
+        <LazyDetails class="chart-data" summary="Chart data">
             <TableTools />
             <table class="data-table">
                 <thead><tr><th scope="col">"Week"</th><th scope="col">"Weekly active"</th><th scope="col">"Seats"</th></tr></thead>
                 <tbody>
-                    {points.into_iter().map(|p| view! {
-                        <tr><td>{p.week}</td><td class="num">{format::thousands(p.active as i64)}</td><td class="num">{format::thousands(p.seats as i64)}</td></tr>
+                    {points.iter().map(|p| view! {
+                        <tr><td>{p.week.clone()}</td><td class="num">{format::thousands(p.active as i64)}</td><td class="num">{format::thousands(p.seats as i64)}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
-        </details>
+        </LazyDetails>
     }
 }
 
