@@ -3,6 +3,7 @@
 //! them with the dashboard made a third of its elements and kept the page busy for tens of
 //! milliseconds after each new Report, for tables most people never open.
 
+use leptos::html::Details;
 use leptos::prelude::*;
 
 #[component]
@@ -13,12 +14,27 @@ pub fn LazyDetails(
     summary: &'static str,
     children: ChildrenFn,
 ) -> impl IntoView {
-    let opened = RwSignal::new(false);
+    let built = RwSignal::new(false);
+    let node = NodeRef::<Details>::new();
+    let build_if_open = move || {
+        let open = node
+            .get_untracked()
+            .is_some_and(|d| d.has_attribute("open"));
+        if open && !built.get_untracked() {
+            built.set(true);
+        }
+    };
+    // A new Report may render this component onto the element of the previous one, which the
+    // reader left open: build at once then, as no toggle event will come.
+    Effect::new(move |_| {
+        node.track();
+        build_if_open();
+    });
     view! {
-        <details class=class data-built=move || opened.get().to_string()
-            on:toggle=move |_| if !opened.get_untracked() { opened.set(true) }>
+        <details node_ref=node class=class data-built=move || built.get().to_string()
+            on:toggle=move |_| build_if_open()>
             <summary>{summary}</summary>
-            {move || opened.get().then(|| children())}
+            {move || built.get().then(|| children())}
         </details>
     }
 }
