@@ -48,6 +48,10 @@ fn a_department_filter_recounts_every_figure_for_that_department() {
     assert_eq!(value(&r, "weekly_active_users"), Some(2.0));
     // (40 + 2) messages / 2 active people = 21.
     assert_eq!(value(&r, "messages_per_active_user_week"), Some(21.0));
+    // The model splits follow their rows into the narrowed facts: ada's {'gpt-4o': 30,
+    // 'o3': 10} and fay's {'gpt-4o': 2}, so o3 (advanced) is 10 of 42 messages with a model
+    // (cy's 8 gpt-4o messages are Sales').
+    assert_eq!(value(&r, "advanced_model_share"), Some(10.0 / 42.0));
     // The options list every department; Finance (1 person) is too small to pick alone.
     let finance = r.filters.departments.iter().find(|d| d.name == "Finance");
     assert_eq!(finance.map(|d| d.selectable), Some(false));

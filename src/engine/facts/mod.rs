@@ -222,18 +222,33 @@ impl Facts {
     /// A copy of these facts, without their de-duplication keys (a copy made to be read, never
     /// merged into), holding only the rows `keep` accepts (the query's filters). Rows are
     /// tested before they are copied: a filter that keeps one department in eight copies an
-    /// eighth of the tables, not all of them. Strings, identities, links, HRIS records, model
-    /// splits and assets are copied whole (period rows point into `period_models`).
+    /// eighth of the tables, not all of them. Strings, identities, links, HRIS records and
+    /// assets are copied whole; the model splits of the period rows kept are copied with them.
     pub fn narrowed(&self, keep: &impl RowFilter) -> Facts {
         fn kept<T: Clone>(rows: &[T], keep: impl Fn(&T) -> bool) -> Vec<T> {
             rows.iter().filter(|r| keep(r)).cloned().collect()
         }
+        let mut period_models = Vec::new();
+        let periods = self
+            .periods
+            .iter()
+            .filter(|r| keep.period(r))
+            .map(|r| {
+                let models = self.models_of(r);
+                let start = period_models.len() as u32;
+                period_models.extend_from_slice(models);
+                PeriodActivity {
+                    models: (start, start + models.len() as u32),
+                    ..r.clone()
+                }
+            })
+            .collect();
         Facts {
             strings: self.strings.clone(),
             identities: self.identities.clone(),
             links: self.links.clone(),
-            periods: kept(&self.periods, |r| keep.period(r)),
-            period_models: self.period_models.clone(),
+            periods,
+            period_models,
             people: self.people.clone(),
             daily: kept(&self.daily, |r| keep.daily(r)),
             events: kept(&self.events, |r| keep.event(r)),
