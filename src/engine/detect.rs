@@ -256,6 +256,16 @@ pub enum Detection {
     Unknown { message: String, hint: String },
 }
 
+impl Detection {
+    /// The format detected, if any.
+    pub fn format(&self) -> Option<FormatId> {
+        match self {
+            Detection::Known { format, .. } => Some(*format),
+            Detection::Unknown { .. } => None,
+        }
+    }
+}
+
 /// Sniffs the first bytes of a file (64 KiB is plenty).
 pub fn detect(head: &[u8]) -> Detection {
     if head.iter().all(u8::is_ascii_whitespace) {

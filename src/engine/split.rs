@@ -22,7 +22,7 @@
 //! (`ingest::settle`).
 
 use super::dataset::LoadedFile;
-use super::detect::{detect, Detection, FormatId};
+use super::detect::{detect, FormatId};
 use super::facts::Facts;
 use super::ingest::settle;
 use super::sources::records::count_records_before;
@@ -80,9 +80,7 @@ pub fn plan(head: &[u8], size: u64, parts: usize) -> Option<Plan> {
     if parts < 2 {
         return None;
     }
-    let Detection::Known { format, .. } = detect(head) else {
-        return None;
-    };
+    let format = detect(head).format()?;
     let grain = splittable(format)?;
     if !matches!(Encoding::sniff(head), Encoding::Utf8 | Encoding::Utf8Bom) || head.contains(&0) {
         return None;

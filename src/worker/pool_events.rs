@@ -7,7 +7,7 @@ use super::pool::{self, Job};
 use super::runtime::{failed, failed_because, job_for, post_report, schedule_with, scope, STATE};
 use super::{Reply, Timing};
 use crate::engine::dataset::LoadedFile as ParsedFile;
-use crate::engine::detect::{detect, Detection, FormatId};
+use crate::engine::detect::{detect, FormatId};
 use crate::engine::ingest::HEAD_BYTES;
 use wasm_bindgen::prelude::*;
 
@@ -149,8 +149,5 @@ pub(super) fn on_pool_event(index: usize, event: pool::Event) {
 /// The format `file`'s first bytes are detected as, if any.
 fn detected_format(file: &web_sys::File, size: u64) -> Option<FormatId> {
     let head = read_range(file, 0, (HEAD_BYTES as u64).min(size))?;
-    match detect(&head) {
-        Detection::Known { format, .. } => Some(format),
-        Detection::Unknown { .. } => None,
-    }
+    detect(&head).format()
 }
